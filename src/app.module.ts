@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { ChannelsModule } from './channels/channels.module';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { AuzolanDataSource } from './database/data-source';
+import { DatabaseModule } from './database/database.module';
+import { SeedModule } from './database/seed/seed.module';
+import { GroupsModule } from './groups/groups.module';
+import { HealthModule } from './health/health.module';
+import { MeModule } from './me/me.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, dataSource: AuzolanDataSource): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(dataSource),
+        AuthModule,
+        OrganisationsModule,
+        UsersModule,
+        GroupsModule,
+        MeModule,
+        ChannelsModule,
+        HealthModule,
+        SeedModule,
+      ],
+    };
+  }
+}

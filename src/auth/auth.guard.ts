@@ -1,0 +1,54 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../common/errors';
+import { AuthService } from './auth.service';
+import { PUBLIC_ROUTE } from './current-actor.decorator';
+
+export const SESSION_COOKIE = 'auzolan_session';
+export const CSRF_HEADER = 'x-requested-with';
+export const CSRF_VALUE = 'auzolan';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Where a request's session token came from; cookie requests need the CSRF header on writes. */
+export function presentedToken(request: FastifyRequest): { token: string; via: 'bearer' | 'cookie' } | null {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return { token: header.slice(7).trim(), via: 'bearer' };
+  const cookie = request.cookies?.[SESSION_COOKIE];
+  return cookie ? { token: cookie, via: 'cookie' } : null;
+}
+
+/** Global guard: every route needs a live session unless marked @Public(). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (isPublic) return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const presented = presentedToken(request);
+    if (!presented) throw new AppError('unauthenticated', 'Sign in first');
+    const actor = await this.auth.authenticate(presented.token);
+    if (!actor) throw new AppError('unauthenticated', 'Your session has ended; sign in again');
+    if (
+      presented.via === 'cookie' &&
+      !SAFE_METHODS.has(request.method) &&
+      request.headers[CSRF_HEADER] !== CSRF_VALUE
+    ) {
+      throw new AppError(
+        'forbidden',
+        `Requests authenticated by cookie must send the header X-Requested-With: ${CSRF_VALUE}`,
+      );
+    }
+    request.actor = actor;
+    return true;
+  }
+}

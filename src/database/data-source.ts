@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { DataSource } from 'typeorm';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
+import { AppConfig } from '../config/config';
+import { DataDirLock } from './data-dir-lock';
+import { SnakeNamingStrategy } from './naming';
+
+/**
+ * A DataSource that also closes what it owns (the embedded PGlite instance and the data
+ * directory lock) once TypeORM has closed its pool, so shutdown order cannot go wrong.
+ */
+export class AuzolanDataSource extends DataSource {
+  private readonly cleanups: Array<() => Promise<void> | void> = [];
+
+  onDestroy(cleanup: () => Promise<void> | void): void {
+    this.cleanups.push(cleanup);
+  }
+
+  override async destroy(): Promise<void> {
+    if (this.isInitialized) await super.destroy();
+    for (const cleanup of this.cleanups.splice(0).reverse()) await cleanup();
+  }
+}
+
+const ROOT = join(__dirname, '..', '..');
+
+export function baseOptions(): PostgresDataSourceOptions {
+  return {
+    type: 'postgres',
+    entities: [join(ROOT, 'src', '**', '*.entity.js')],
+    migrations: [join(ROOT, 'migrations', '*.js')],
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    logging: ['error', 'warn', 'migration'],
+  };
+}
+
+/**
+ * The one place that knows which database mode is in use. Embedded mode runs PGlite
+ * in-process and reaches it through its own node-postgres adapter, so TypeORM's ordinary
+ * `postgres` driver, entities and migrations are identical in both modes.
+ */
+export async function createDataSource(config: AppConfig): Promise<AuzolanDataSource> {
+  if (config.databaseUrl) {
+    return new AuzolanDataSource({
+      ...baseOptions(),
+      url: config.databaseUrl,
+      poolSize: config.databasePoolSize,
+      connectTimeoutMS: 5000,
+    });
+  }
+  const lock = DataDirLock.acquire(config.dataDir);
+  try {
+    const pglite = await PGlite.create(join(config.dataDir, 'pg'), { extensions: { pg_trgm, unaccent } });
+    // PGlite has a single session: one connection, and every query is serialised.
+    const dataSource = new AuzolanDataSource({ ...baseOptions(), poolSize: 1, extra: createPgConfig(pglite) });
+    dataSource.onDestroy(() => lock.release());
+    dataSource.onDestroy(() => pglite.close());
+    return dataSource;
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}
+
+/** Connects and applies pending migrations; returns how many ran. */
+export async function openDatabase(config: AppConfig): Promise<{ dataSource: AuzolanDataSource; migrated: number }> {
+  const dataSource = await createDataSource(config);
+  try {
+    await dataSource.initialize();
+    const ran = await dataSource.runMigrations({ transaction: 'each' });
+    return { dataSource, migrated: ran.length };
+  } catch (e) {
+    await dataSource.destroy().catch(() => undefined);
+    throw e;
+  }
+}

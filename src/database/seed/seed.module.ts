@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { GroupsModule } from '../../groups/groups.module';
+import { UsersModule } from '../../users/users.module';
+import { SeedService } from './seed.service';
+
+@Module({ imports: [UsersModule, GroupsModule], providers: [SeedService], exports: [SeedService] })
+export class SeedModule {}

@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { Actor, isAdmin } from '../auth/actor';
+import { conflict, forbidden, notFound } from '../common/errors';
+import { UsersService } from '../users/users.service';
+import { decide } from './access';
+import { CreateGroupDto, UpdateGroupDto } from './dto/group.dto';
+import { GroupView, MemberView } from './group.view';
+import { GroupsPolicy } from './groups.policy';
+import { GroupRole, Membership } from './membership.entity';
+import { WorkingGroup } from './working-group.entity';
+
+/** Runs inside the transaction that creates a group (e.g. channels adds `general`). */
+export type GroupCreatedHook = (manager: EntityManager, group: WorkingGroup) => Promise<void>;
+
+interface GroupRowRaw {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  visibility: WorkingGroup['visibility'];
+  created_at: Date;
+  member_count: number;
+  my_role: GroupRole | null;
+}
+
+@Injectable()
+export class GroupsService {
+  private readonly createdHooks: GroupCreatedHook[] = [];
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(WorkingGroup) private readonly groups: Repository<WorkingGroup>,
+    @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
+    private readonly policy: GroupsPolicy,
+    private readonly users: UsersService,
+  ) {}
+
+  /** Lets other features take part in group creation without groups importing them. */
+  onGroupCreated(hook: GroupCreatedHook): void {
+    this.createdHooks.push(hook);
+  }
+
+  async list(actor: Actor): Promise<GroupView[]> {
+    return (await this.query(actor)).map((row) => this.view(actor, row));
+  }
+
+  async get(actor: Actor, groupId: string): Promise<GroupView> {
+    await this.policy.require(actor, groupId, 'read');
+    const [row] = await this.query(actor, groupId);
+    return this.view(actor, row);
+  }
+
+  /** The groups the actor belongs to, with their role (for /me). */
+  async mine(actor: Actor): Promise<GroupView[]> {
+    return (await this.query(actor)).filter((row) => row.my_role !== null).map((row) => this.view(actor, row));
+  }
+
+  async create(actor: Actor, dto: CreateGroupDto): Promise<GroupView> {
+    if (!isAdmin(actor)) throw forbidden('Only admins create working groups');
+    const group = await this.dataSource.transaction((manager) => this.insert(manager, dto));
+    return this.get(actor, group.id);
+  }
+
+  /** Used by create() and by the demo seed inside its own transaction. */
+  async insert(manager: EntityManager, dto: CreateGroupDto): Promise<WorkingGroup> {
+    if (await manager.existsBy(WorkingGroup, { slug: dto.slug })) {
+      throw conflict(`The slug "${dto.slug}" is taken`, [{ field: 'slug', reason: 'taken' }]);
+    }
+    const group = await manager.save(manager.create(WorkingGroup, { description: '', visibility: 'open', ...dto }));
+    for (const hook of this.createdHooks) await hook(manager, group);
+    return group;
+  }
+
+  async update(actor: Actor, groupId: string, dto: UpdateGroupDto): Promise<GroupView> {
+    const { group } = await this.policy.require(actor, groupId, 'manage');
+    if (dto.slug !== undefined && dto.slug !== group.slug && (await this.groups.existsBy({ slug: dto.slug }))) {
+      throw conflict(`The slug "${dto.slug}" is taken`, [{ field: 'slug', reason: 'taken' }]);
+    }
+    await this.groups.save(Object.assign(group, dto));
+    return this.get(actor, groupId);
+  }
+
+  async members(actor: Actor, groupId: string): Promise<MemberView[]> {
+    await this.policy.require(actor, groupId, 'read');
+    const rows = await this.memberships.find({
+      where: { groupId },
+      relations: { user: { organisation: true } },
+      order: { createdAt: 'ASC' },
+    });
+    return rows.map((m) => this.memberView(m));
+  }
+
+  /**
+   * Adds a person or changes their role. Facilitators and admins manage anyone; a person
+   * may join an open group themselves, as a member.
+   */
+  async setMember(actor: Actor, groupId: string, userId: string, role: GroupRole): Promise<MemberView> {
+    const selfJoin = userId === actor.id && role === 'member' && (await this.policy.roleOf(actor, groupId)) === null;
+    const { group } = await this.policy.require(actor, groupId, selfJoin ? 'read' : 'manage');
+    if (selfJoin && group.visibility !== 'open' && !isAdmin(actor)) throw forbidden('Ask a facilitator to add you');
+    if (!(await this.users.exists(userId))) throw notFound('Person');
+    await this.memberships.upsert({ groupId, userId, role }, ['groupId', 'userId']);
+    const membership = await this.memberships.findOneOrFail({
+      where: { groupId, userId },
+      relations: { user: { organisation: true } },
+    });
+    return this.memberView(membership);
+  }
+
+  /** Removes a person; anyone may leave a group themselves. */
+  async removeMember(actor: Actor, groupId: string, userId: string): Promise<void> {
+    await this.policy.require(actor, groupId, userId === actor.id ? 'read' : 'manage');
+    const result = await this.memberships.delete({ groupId, userId });
+    if (!result.affected) throw notFound('Membership');
+  }
+
+  private async query(actor: Actor, groupId?: string): Promise<GroupRowRaw[]> {
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .select(['g.id AS id', 'g.slug AS slug', 'g.name AS name', 'g.description AS description'])
+      .addSelect(['g.visibility AS visibility', 'g.created_at AS created_at', 'my.role AS my_role'])
+      .addSelect('(SELECT count(*) FROM memberships m WHERE m.group_id = g.id)::int', 'member_count')
+      .from(WorkingGroup, 'g')
+      .leftJoin(Membership, 'my', 'my.group_id = g.id AND my.user_id = :userId', { userId: actor.id })
+      .orderBy('g.name', 'ASC');
+    if (!isAdmin(actor)) qb.where(`(g.visibility = 'open' OR my.user_id IS NOT NULL)`);
+    if (groupId) qb.andWhere('g.id = :groupId', { groupId });
+    return qb.getRawMany<GroupRowRaw>();
+  }
+
+  private view(actor: Actor, row: GroupRowRaw): GroupView {
+    return {
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      description: row.description,
+      visibility: row.visibility,
+      memberCount: row.member_count,
+      myRole: row.my_role,
+      can: {
+        contribute: decide(actor, row, row.my_role, 'contribute') === 'allow',
+        manage: decide(actor, row, row.my_role, 'manage') === 'allow',
+      },
+      createdAt: row.created_at,
+    };
+  }
+
+  private memberView(m: Membership): MemberView {
+    const user = m.user!;
+    const o = user.organisation;
+    return {
+      userId: m.userId,
+      displayName: user.displayName,
+      email: user.email,
+      organisation: o ? { id: o.id, name: o.name, shortName: o.shortName } : null,
+      role: m.role,
+      since: m.createdAt,
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const VISIBILITIES = ['open', 'private'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+/** A working group, e.g. Technology Watch & Competitive Intelligence. */
+@Entity('working_groups')
+@Check('working_groups_visibility_check', `"visibility" IN ('open', 'private')`)
+export class WorkingGroup {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('text', { unique: true })
+  slug: string;
+
+  @Column('text')
+  name: string;
+
+  @Column('text', { default: '' })
+  description: string;
+
+  @Column('text', { default: 'open' })
+  visibility: Visibility;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

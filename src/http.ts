@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { Logger } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from './common/errors';
+import { ErrorFilter, sendError } from './common/error.filter';
+import { createValidationPipe } from './common/validation';
+import { AppConfig } from './config/config';
+
+/** Everything about the HTTP face that is not a controller: pipes, errors, cookies, docs, the client. */
+export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const logger = new Logger('http');
+
+  // Body-parsing errors (malformed JSON, too large) happen before Nest's filters see the request.
+  fastify.setErrorHandler((error, request, reply) => sendError(reply, error, request, logger));
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorFilter());
+  await app.register(fastifyCookie);
+
+  const openapi = new DocumentBuilder()
+    .setTitle('Auzolan API')
+    .setDescription(
+      'Working groups, channels, knowledge and evaluation. Errors: {"error":{"code","message","details"}}.',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .addCookieAuth('auzolan_session')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
+
+  await serveClient(fastify, config.clientDir);
+}
+
+/** Serves the built React client at `/`, with index.html for client-side routes. */
+async function serveClient(fastify: FastifyInstance, clientDir: string): Promise<void> {
+  const index = join(clientDir, 'index.html');
+  const built = existsSync(index);
+  if (built) await fastify.register(fastifyStatic, { root: clientDir, wildcard: false, index: false });
+  const page = built ? readFileSync(index, 'utf8') : null;
+  fastify.get('/*', (request, reply) => {
+    if (request.url === '/api' || request.url.startsWith('/api/')) {
+      return reply.status(404).send(new AppError('not_found', 'Not found').toBody());
+    }
+    if (!page) return reply.type('text/plain').send('The web client is not built yet: run `npm run build:client`.');
+    return reply.type('text/html').header('cache-control', 'no-cache').send(page);
+  });
+}

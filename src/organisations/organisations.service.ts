@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Actor, isAdmin } from '../auth/actor';
+import { conflict, forbidden, notFound } from '../common/errors';
+import { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
+import { Organisation } from './organisation.entity';
+
+@Injectable()
+export class OrganisationsService {
+  constructor(@InjectRepository(Organisation) private readonly organisations: Repository<Organisation>) {}
+
+  list(_actor: Actor): Promise<Organisation[]> {
+    return this.organisations.find({ order: { name: 'ASC' } });
+  }
+
+  async get(_actor: Actor, id: string): Promise<Organisation> {
+    const organisation = await this.organisations.findOneBy({ id });
+    if (!organisation) throw notFound('Organisation');
+    return organisation;
+  }
+
+  async create(actor: Actor, dto: CreateOrganisationDto): Promise<Organisation> {
+    if (!isAdmin(actor)) throw forbidden('Only admins manage organisations');
+    await this.assertNameFree(dto.name);
+    return this.organisations.save(this.organisations.create({ sector: null, website: null, ...dto }));
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateOrganisationDto): Promise<Organisation> {
+    if (!isAdmin(actor)) throw forbidden('Only admins manage organisations');
+    const organisation = await this.get(actor, id);
+    if (dto.name !== undefined && dto.name !== organisation.name) await this.assertNameFree(dto.name);
+    return this.organisations.save(Object.assign(organisation, dto));
+  }
+
+  private async assertNameFree(name: string): Promise<void> {
+    const clash = await this.organisations
+      .createQueryBuilder('o')
+      .where('lower(o.name) = lower(:name)', { name })
+      .getExists();
+    if (clash) throw conflict(`An organisation named "${name}" already exists`, [{ field: 'name', reason: 'taken' }]);
+  }
+}

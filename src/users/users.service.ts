@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { Actor, isAdmin } from '../auth/actor';
+import { hashPassword } from '../auth/password';
+import { AppError, conflict, forbidden, invalid, notFound } from '../common/errors';
+import { Organisation } from '../organisations/organisation.entity';
+import { CreateUserDto, UpdateMeDto, UpdateUserDto } from './dto/user.dto';
+import { normaliseEmail } from './email';
+import { User } from './user.entity';
+import { toUserView, UserView } from './user.view';
+
+export function requireEmail(input: string, field = 'email'): string {
+  const check = normaliseEmail(input);
+  if (!check.ok) throw invalid(field, check.reason);
+  return check.email;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  async list(_actor: Actor): Promise<UserView[]> {
+    const users = await this.users.find({ relations: { organisation: true }, order: { displayName: 'ASC' } });
+    return users.map(toUserView);
+  }
+
+  async get(_actor: Actor, id: string): Promise<UserView> {
+    return toUserView(await this.load(id));
+  }
+
+  async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
+    if (!isAdmin(actor)) throw forbidden('Only admins add people');
+    const user = await this.insert(this.users.manager, dto);
+    return this.get(actor, user.id);
+  }
+
+  /** Also used by the admin bootstrap and the demo seed, inside their own transactions. */
+  async insert(manager: EntityManager, dto: CreateUserDto): Promise<User> {
+    const email = requireEmail(dto.email);
+    if (await manager.existsBy(User, { email })) {
+      throw conflict('Someone already has this email address', [{ field: 'email', reason: 'taken' }]);
+    }
+    if (dto.organisationId) await this.assertOrganisation(manager, dto.organisationId);
+    return manager.save(
+      manager.create(User, {
+        email,
+        displayName: dto.displayName,
+        organisationId: dto.organisationId ?? null,
+        locale: dto.locale ?? 'en',
+        role: dto.role ?? 'member',
+        active: true,
+        passwordHash: await hashPassword(dto.password),
+      }),
+    );
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserView> {
+    if (!isAdmin(actor)) throw forbidden('Only admins change other people');
+    if (id === actor.id && (dto.active === false || dto.role === 'member')) {
+      throw new AppError('validation_failed', 'You cannot deactivate or demote yourself', [
+        { field: dto.active === false ? 'active' : 'role', reason: 'would lock you out' },
+      ]);
+    }
+    const user = await this.load(id);
+    if (dto.organisationId) await this.assertOrganisation(this.users.manager, dto.organisationId);
+    const { password, ...rest } = dto;
+    Object.assign(user, rest);
+    if (password !== undefined) user.passwordHash = await hashPassword(password);
+    await this.users.save(user);
+    return this.get(actor, id);
+  }
+
+  async updateMe(actor: Actor, dto: UpdateMeDto): Promise<UserView> {
+    const user = await this.load(actor.id);
+    const { password, ...rest } = dto;
+    Object.assign(user, rest);
+    if (password !== undefined) user.passwordHash = await hashPassword(password);
+    await this.users.save(user);
+    return this.get(actor, actor.id);
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return this.users.existsBy({ id });
+  }
+
+  /** For sign-in only: the one read that includes the password hash. */
+  findForLogin(email: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .leftJoinAndSelect('u.organisation', 'organisation')
+      .where('u.email = :email', { email })
+      .getOne();
+  }
+
+  private async load(id: string): Promise<User> {
+    const user = await this.users.findOne({ where: { id }, relations: { organisation: true } });
+    if (!user) throw notFound('Person');
+    return user;
+  }
+
+  private async assertOrganisation(manager: EntityManager, id: string): Promise<void> {
+    if (!(await manager.existsBy(Organisation, { id }))) throw invalid('organisationId', 'no such organisation');
+  }
+}

@@ -1,0 +1,76 @@
+/** A tiny HTTP client that speaks to the app the way the web client and scripts do. */
+export interface Reply<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface ErrorReply {
+  error: { code: string; message: string; details?: Array<Record<string, unknown>> };
+}
+
+export type Auth = { token: string } | { cookie: string; csrf?: boolean } | null;
+
+export class Api {
+  constructor(
+    readonly baseUrl: string,
+    private readonly auth: Auth = null,
+  ) {}
+
+  as(auth: Auth): Api {
+    return new Api(this.baseUrl, auth);
+  }
+
+  get<T = unknown>(path: string): Promise<Reply<T>> {
+    return this.request<T>('GET', path);
+  }
+  post<T = unknown>(path: string, body?: unknown): Promise<Reply<T>> {
+    return this.request<T>('POST', path, body);
+  }
+  put<T = unknown>(path: string, body?: unknown): Promise<Reply<T>> {
+    return this.request<T>('PUT', path, body);
+  }
+  patch<T = unknown>(path: string, body?: unknown): Promise<Reply<T>> {
+    return this.request<T>('PATCH', path, body);
+  }
+  delete<T = unknown>(path: string): Promise<Reply<T>> {
+    return this.request<T>('DELETE', path);
+  }
+
+  /** Sends a raw body (malformed JSON, huge payloads) with the caller's content type. */
+  raw<T = unknown>(method: string, path: string, body: string | Buffer, contentType = 'application/json'): Promise<Reply<T>> {
+    return this.send<T>(method, path, body, { 'content-type': contentType });
+  }
+
+  request<T>(method: string, path: string, body?: unknown): Promise<Reply<T>> {
+    return this.send<T>(
+      method,
+      path,
+      body === undefined ? undefined : JSON.stringify(body),
+      body === undefined ? {} : { 'content-type': 'application/json' },
+    );
+  }
+
+  private async send<T>(
+    method: string,
+    path: string,
+    body: string | Buffer | undefined,
+    headers: Record<string, string>,
+  ): Promise<Reply<T>> {
+    const h: Record<string, string> = { ...headers };
+    if (this.auth && 'token' in this.auth) h.authorization = `Bearer ${this.auth.token}`;
+    if (this.auth && 'cookie' in this.auth) {
+      h.cookie = this.auth.cookie;
+      if (this.auth.csrf !== false) h['x-requested-with'] = 'auzolan';
+    }
+    const res = await fetch(this.baseUrl + path, { method, headers: h, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+}
