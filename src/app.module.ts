@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuthModule } from './auth/auth.module';
 import { ChannelsModule } from './channels/channels.module';
 import { AppConfig } from './config/config';
@@ -9,7 +10,9 @@ import { SeedModule } from './database/seed/seed.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -20,12 +23,15 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(dataSource),
+        EventEmitterModule.forRoot(),
+        RealtimeModule,
         AuthModule,
         OrganisationsModule,
         UsersModule,
         GroupsModule,
         MeModule,
         ChannelsModule,
+        NotificationsModule,
         HealthModule,
         SeedModule,
       ],

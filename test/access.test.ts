@@ -136,9 +136,9 @@ describe('access policy across the API', () => {
       const a = api(who);
       expect((await a.post('/api/groups', { slug: 'not-allowed', name: 'No' })).status).toBe(403);
       expect((await a.post('/api/organisations', { kind: 'other', name: 'No', shortName: 'No' })).status).toBe(403);
-      expect(
-        (await a.post('/api/users', { email: 'x@y.eus', password: 'long-enough', displayName: 'X' })).status,
-      ).toBe(403);
+      expect((await a.post('/api/users', { email: 'x@y.eus', password: 'long-enough', displayName: 'X' })).status).toBe(
+        403,
+      );
       expect((await a.get('/api/organisations')).status).toBe(200);
       expect((await a.get('/api/users')).status).toBe(200);
     }

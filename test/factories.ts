@@ -81,7 +81,9 @@ export class World {
     return res.body;
   }
 
-  async createPerson(fields: { organisationId?: string | null; role?: 'admin' | 'member'; displayName?: string } = {}): Promise<Person> {
+  async createPerson(
+    fields: { organisationId?: string | null; role?: 'admin' | 'member'; displayName?: string } = {},
+  ): Promise<Person> {
     const email = `${unique('person')}@test.auzolan`;
     const res = await this.admin.api.post<{ id: string }>('/api/users', {
       email,

@@ -2,9 +2,9 @@ import { normaliseEmail } from './email';
 
 describe('normaliseEmail', () => {
   it('trims, lower-cases and composes to NFC', () => {
-    const decomposed = '  Mikel.Etxeberria@CLUSTER.eus '.replace('e', 'e\u0301'); // é as e + combining accent
+    const decomposed = '  Mike\u0301l.Etxeberria@CLUSTER.eus '; // é written as e + combining accent
     const result = normaliseEmail(decomposed);
-    expect(result).toEqual({ ok: true, email: 'mikel.\u00e9txeberria@cluster.eus' });
+    expect(result).toEqual({ ok: true, email: 'mik\u00e9l.etxeberria@cluster.eus' });
   });
 
   it.each(['ane\u200b@agency.eus', 'ane@agen\u200dcy.eus', '\ufeffane@agency.eus', 'ane\u00ad@agency.eus'])(

@@ -9,8 +9,8 @@ export type EmailCheck = { ok: true; email: string } | { ok: false; reason: stri
  * look-alike of another person's address.
  */
 export function normaliseEmail(input: string): EmailCheck {
+  if (INVISIBLE.test(input)) return { ok: false, reason: 'must not contain invisible (zero-width) characters' };
   const email = input.trim().normalize('NFC').toLowerCase();
-  if (INVISIBLE.test(email)) return { ok: false, reason: 'must not contain invisible (zero-width) characters' };
   if (email.length > 254) return { ok: false, reason: 'must be at most 254 characters' };
   // Deliberately simple: one @, a non-empty local part, a dotted domain, no spaces or controls.
   if (!/^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u.test(email))

@@ -44,7 +44,9 @@ export class AppProcess {
   /** Spawns without waiting, for tests of start-up failures. */
   static spawn(env: Record<string, string>): AppProcess {
     const inherited = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|REDIS_URL|MEILI_|DATA_DIR|ADMIN_|SEED_DEMO|PORT)/.test(k)),
+      Object.entries(process.env).filter(
+        ([k]) => !/^(DATABASE_URL|REDIS_URL|MEILI_|DATA_DIR|ADMIN_|SEED_DEMO|PORT)/.test(k),
+      ),
     );
     const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', MAIN], {
       env: { ...inherited, HOST: '127.0.0.1', PORT: '0', SEED_DEMO: 'false', LOG_LEVEL: 'info', ...env },

@@ -38,7 +38,12 @@ export class Api {
   }
 
   /** Sends a raw body (malformed JSON, huge payloads) with the caller's content type. */
-  raw<T = unknown>(method: string, path: string, body: string | Buffer, contentType = 'application/json'): Promise<Reply<T>> {
+  raw<T = unknown>(
+    method: string,
+    path: string,
+    body: string | Buffer,
+    contentType = 'application/json',
+  ): Promise<Reply<T>> {
     return this.send<T>(method, path, body, { 'content-type': contentType });
   }
 

@@ -1,0 +1,169 @@
+import MarkdownIt from 'markdown-it';
+import anchor from 'markdown-it-anchor';
+import sanitizeHtml from 'sanitize-html';
+import { wikiLinks, WikiLinkResolver } from './wiki-links';
+
+/**
+ * THE markdown renderer, for messages, documents and search snippets alike. Safe by
+ * construction, in three layers:
+ *  1. markdown-it with `html: false`: raw HTML in the source is shown as text;
+ *  2. `validateLink` admits only http(s), mailto and relative links (no javascript:, data:…);
+ *  3. an allowlist sanitizer on the output, so even a plugin bug cannot emit a script,
+ *     an event handler or an id/name that could clobber page globals.
+ */
+export const HEADING_ID_PREFIX = 'md-';
+
+export interface RenderOptions {
+  /** Resolves `[[Page title]]` to a URL within the group, or null when no such page exists. */
+  resolveWikiLink?: WikiLinkResolver;
+}
+
+const SAFE_IMAGE = /^https?:/i;
+
+export function isSafeLink(url: string): boolean {
+  const trimmed = url.trim();
+  // Control characters and whitespace inside a scheme are the classic filter bypass.
+  if (/[\u0000-\u001F\u007F]/.test(trimmed)) return false;
+  if (trimmed.startsWith('//') || trimmed.startsWith('\\')) return false; // protocol-relative: another site
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed);
+  return scheme === null || ['http', 'https', 'mailto'].includes(scheme[1].toLowerCase());
+}
+
+const slugify = (s: string): string =>
+  HEADING_ID_PREFIX +
+  (s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80) || 'section');
+
+/** `- [ ] todo` and `- [x] done` become disabled checkboxes. */
+function taskLists(md: MarkdownIt.MarkdownIt): void {
+  md.core.ruler.after('inline', 'task_lists', (state: MarkdownIt.StateCore) => {
+    const tokens = state.tokens;
+    for (let i = 2; i < tokens.length; i++) {
+      const inline = tokens[i];
+      if (
+        inline.type !== 'inline' ||
+        tokens[i - 1].type !== 'paragraph_open' ||
+        tokens[i - 2].type !== 'list_item_open'
+      ) {
+        continue;
+      }
+      const first = inline.children?.[0];
+      const match = first?.type === 'text' ? /^\[([ xX])\]\s/.exec(first.content) : null;
+      if (!first || !match) continue;
+      first.content = first.content.slice(match[0].length);
+      const box = new state.Token('html_inline', '', 0);
+      box.content = `<input type="checkbox" disabled${match[1] === ' ' ? '' : ' checked'}> `;
+      inline.children!.unshift(box);
+      tokens[i - 2].attrJoin('class', 'task-list-item');
+    }
+  });
+}
+
+function createParser(options: RenderOptions): MarkdownIt.MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
+  md.validateLink = (url: string): boolean => isSafeLink(url);
+  md.use(anchor, { slugify, tabIndex: false });
+  md.use(taskLists);
+  md.use(wikiLinks, options.resolveWikiLink);
+  // External links open safely in a new tab.
+  const defaultLinkOpen = md.renderer.rules.link_open;
+  md.renderer.rules.link_open = (tokens, idx, opts, env, self) => {
+    const href = String(tokens[idx].attrGet('href') ?? '');
+    if (/^https?:/i.test(href)) {
+      tokens[idx].attrSet('rel', 'noopener noreferrer nofollow');
+      tokens[idx].attrSet('target', '_blank');
+    }
+    return defaultLinkOpen ? defaultLinkOpen(tokens, idx, opts, env, self) : self.renderToken(tokens, idx, opts);
+  };
+  return md;
+}
+
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: [
+    ...HEADINGS,
+    'p',
+    'br',
+    'hr',
+    'blockquote',
+    'pre',
+    'code',
+    'em',
+    'strong',
+    'del',
+    's',
+    'sup',
+    'sub',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'img',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'input',
+    'span',
+    'mark',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title', 'rel', 'target', 'class', 'data-page-id'],
+    img: ['src', 'alt', 'title'],
+    ol: ['start'],
+    li: ['class'],
+    code: ['class'],
+    span: ['class', 'data-user-id'],
+    input: [{ name: 'type', multiple: false, values: ['checkbox'] }, 'checked', 'disabled'],
+    th: ['style'],
+    td: ['style'],
+    ...Object.fromEntries(HEADINGS.map((h) => [h, ['id']])),
+  },
+  allowedClasses: {
+    a: ['wikilink', 'mention'],
+    span: ['wikilink-missing', 'mention'],
+    li: ['task-list-item'],
+    code: [/^language-[a-z0-9+#-]{1,30}$/],
+  },
+  allowedStyles: { '*': { 'text-align': [/^(left|right|center)$/] } },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'escape',
+  transformTags: Object.fromEntries(
+    HEADINGS.map((h) => [
+      h,
+      (tagName: string, attribs: sanitizeHtml.Attributes) => {
+        // Only our own prefixed heading ids survive: no id can shadow a window global.
+        const { id, ...rest } = attribs;
+        return { tagName, attribs: id && /^md-[a-z0-9-]{1,90}$/.test(id) ? { ...rest, id } : rest };
+      },
+    ]),
+  ),
+  exclusiveFilter: (frame) => frame.tag === 'img' && !SAFE_IMAGE.test(frame.attribs.src ?? ''),
+};
+
+const plain = createParser({});
+
+/** Renders user markdown to sanitised HTML. The client shows only this output. */
+export function renderMarkdown(source: string, options: RenderOptions = {}): string {
+  const md = options.resolveWikiLink ? createParser(options) : plain;
+  return sanitizeHtml(md.render(source), SANITIZE);
+}
+
+/** Sanitises HTML built elsewhere from escaped text (e.g. search snippets with <mark>). */
+export function sanitizeRendered(html: string): string {
+  return sanitizeHtml(html, SANITIZE);
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
