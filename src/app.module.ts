@@ -13,6 +13,7 @@ import { MeModule } from './me/me.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { SearchModule } from './search/search.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -32,6 +33,7 @@ export class AppModule {
         MeModule,
         ChannelsModule,
         NotificationsModule,
+        SearchModule,
         HealthModule,
         SeedModule,
       ],
