@@ -116,3 +116,37 @@ export function socketGatewayBuilt(): boolean {
     );
   return walk(dir);
 }
+
+/**
+ * Builds the multipart body by hand, so a file name reaches the server byte for byte
+ * (FormData would percent-encode control characters and quotes).
+ */
+export async function uploadRaw(
+  person: Person,
+  baseUrl: string,
+  groupId: string,
+  rawFileName: string,
+  bytes: Buffer,
+): Promise<{ status: number; body: { error?: { code: string; message: string } } }> {
+  const boundary = '----auzolan' + Math.random().toString(16).slice(2);
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${rawFileName}"\r\n` +
+        'Content-Type: application/pdf\r\n\r\n',
+      'utf8',
+    ),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const res = await fetch(`${baseUrl}/api/groups/${groupId}/files`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${person.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    body,
+  });
+  const text = await res.text();
+  try {
+    return { status: res.status, body: JSON.parse(text) as never };
+  } catch {
+    return { status: res.status, body: {} };
+  }
+}
