@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import type { Group, Person, World } from '../factories';
 import type { Reply } from './http';
@@ -87,17 +89,26 @@ export async function withDatabase<T>(
   }
   let result: T | undefined;
   await world.restart(async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { PGlite } = require('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: never };
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { unaccent } = require('@electric-sql/pglite/contrib/unaccent') as { unaccent: never };
-    const pg = await PGlite.create(join(world.db.env.DATA_DIR, 'pg'), { extensions: { pg_trgm, unaccent } });
+    const shell = spawn(process.execPath, [join(__dirname, 'pglite-shell.cjs'), world.db.env.DATA_DIR], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    const lines = createInterface({ input: shell.stdout! })[Symbol.asyncIterator]();
+    const next = async (): Promise<{ ready?: boolean; rows?: Row[]; error?: string }> => {
+      const { value, done } = await lines.next();
+      if (done) throw new Error('the PGlite shell exited');
+      return JSON.parse(value as string) as { rows?: Row[]; error?: string };
+    };
     try {
-      result = await work(async (sql, params) => (await pg.query<Row>(sql, params)).rows);
+      await next();
+      result = await work(async (sql, params) => {
+        shell.stdin!.write(JSON.stringify({ sql, params }) + '\n');
+        const answer = await next();
+        if (answer.error) throw new Error(answer.error);
+        return answer.rows!;
+      });
     } finally {
-      await pg.close();
+      shell.stdin!.end();
+      await new Promise((resolve) => shell.once('exit', resolve));
     }
   });
   return result as T;
