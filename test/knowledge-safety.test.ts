@@ -1,6 +1,6 @@
 import { Group, Person, World } from './factories';
 import { findHtmlDangers } from './support/html-safety';
-import { createDoc, Doc, filesEnv, PDF, upload, uploadRaw } from './support/knowledge';
+import { createDoc, filesEnv, PDF, upload, uploadRaw } from './support/knowledge';
 import { XSS_CORPUS } from './support/xss-corpus';
 
 /**
