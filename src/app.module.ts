@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module';
 import { AuzolanDataSource } from './database/data-source';
 import { DatabaseModule } from './database/database.module';
 import { SeedModule } from './database/seed/seed.module';
+import { DocumentsModule } from './documents/documents.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
@@ -32,6 +33,7 @@ export class AppModule {
         GroupsModule,
         MeModule,
         ChannelsModule,
+        DocumentsModule,
         NotificationsModule,
         SearchModule,
         HealthModule,

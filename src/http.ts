@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -24,6 +25,12 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   await app.register(fastifyCookie);
+  // Uploads (knowledge resources). Per-route limits are set where the file is read.
+  // `preservePath` hands us the name as sent, so "../x.pdf" is refused rather than quietly trimmed.
+  await app.register(fastifyMultipart, {
+    preservePath: true,
+    limits: { fileSize: 25 * 1024 * 1024, files: 1, fields: 0, parts: 1 },
+  });
 
   const openapi = new DocumentBuilder()
     .setTitle('Auzolan API')

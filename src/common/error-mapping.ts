@@ -56,6 +56,7 @@ export function toAppError(thrown: unknown): AppError {
   const pg = err.name === 'QueryFailedError' ? err.driverError : undefined;
   if (pg?.code === '23505') return new AppError('conflict', 'This already exists', [{ constraint: pg.constraint }]);
   if (pg?.code === '23503') return new AppError('validation_failed', 'A referenced record does not exist');
+  if (pg?.code === '23514') return new AppError('validation_failed', 'A value is outside what is allowed');
   if (pg?.code === '22P02' || pg?.code === '22021' || pg?.code === '22001') {
     return new AppError('validation_failed', 'A value has the wrong form or length');
   }
