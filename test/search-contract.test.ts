@@ -186,6 +186,16 @@ describe.each(engines)('search engine contract: $name', ({ create }) => {
     expect(ids(await search('restored'))).toContain(id);
   });
 
+  it('applies a same-version re-announcement, but never over a tombstone of that version', async () => {
+    const id = randomUUID();
+    await engine.apply([up(doc({ id, title: 'Geothermal before' }), 7)]);
+    await engine.apply([up(doc({ id, title: 'Geothermal reannounced' }), 7)]);
+    expect(ids(await search('reannounced'))).toContain(id);
+    await engine.apply([{ op: 'delete', version: 7, type: 'document', id }]);
+    await engine.apply([up(doc({ id, title: 'Geothermal reannounced again' }), 7)]);
+    expect(ids(await search('geothermal'))).not.toContain(id);
+  });
+
   it('converges through the outbox after the engine fails: writes succeed, nothing is lost', async () => {
     let failing = true;
     const flaky = Object.create(engine) as SearchEngine;

@@ -3,7 +3,7 @@ import { EntityManager, In, QueryFailedError } from 'typeorm';
 import { invalid } from '../common/errors';
 import { WorkingGroup } from '../groups/working-group.entity';
 import { renderMarkdown } from '../markdown/markdown';
-import { writeOutbox } from '../search/outbox';
+import { OutboxChange, writeOutbox } from '../search/outbox';
 import { User } from '../users/user.entity';
 import { ActionItem } from './action-item.entity';
 import { DocumentLink } from './document-link.entity';
@@ -166,9 +166,13 @@ export class DocumentWriter {
 
   /** The outbox row: an upsert while the document is published and not deleted, else a delete. */
   async writeSearchChange(manager: EntityManager, doc: Document, state: DocumentState): Promise<void> {
+    await writeOutbox(manager, [await this.searchChange(manager, doc, state)]);
+  }
+
+  /** What search should hold for this document now (also used by the reindex source). */
+  async searchChange(manager: EntityManager, doc: Document, state: DocumentState): Promise<OutboxChange> {
     if (doc.status !== 'published' || doc.deletedAt) {
-      await writeOutbox(manager, [{ op: 'delete', version: doc.version, type: 'document', id: doc.id }]);
-      return;
+      return { op: 'delete', version: doc.version, type: 'document', id: doc.id };
     }
     const [group, author, file] = await Promise.all([
       manager.findOneOrFail(WorkingGroup, { where: { id: doc.groupId }, select: { id: true, visibility: true } }),
@@ -185,7 +189,7 @@ export class DocumentWriter {
       fileName: file?.fileName ?? null,
       actionItems: state.actionItems,
     });
-    await writeOutbox(manager, [{ op: 'upsert', version: doc.version, document }]);
+    return { op: 'upsert', version: doc.version, document };
   }
 
   /** Organisations concerned, attendees and action items, replaced to match the state. */

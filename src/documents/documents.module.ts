@@ -27,6 +27,7 @@ import { PublicationNotifier } from './publication';
 import { RevisionsController } from './revisions.controller';
 import { RevisionsService } from './revisions.service';
 import { DocumentSearchHooks } from './search-hooks';
+import { DocumentSearchSource } from './search-source';
 import { StoredFile } from './stored-file.entity';
 import { WikiLinker } from './wiki-linker';
 
@@ -59,6 +60,7 @@ import { WikiLinker } from './wiki-linker';
     ActionItemsService,
     FilesService,
     DocumentSearchHooks,
+    DocumentSearchSource,
     {
       provide: FileStorage,
       inject: [AppConfig],

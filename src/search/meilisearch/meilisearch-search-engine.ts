@@ -90,24 +90,26 @@ export class MeilisearchSearchEngine extends SearchEngine {
   private async write(uid: string, changes: EngineChange[], checkVersions: boolean): Promise<void> {
     if (changes.length === 0) return;
     const index = this.client.index<MeiliDocument>(uid);
-    const held = new Map<string, number>();
+    const held = new Map<string, { version: number; deleted: boolean }>();
     if (checkVersions) {
       const keys = changes.map((c) =>
         c.op === 'upsert' ? documentKey(c.document.type, c.document.id) : documentKey(c.type, c.id),
       );
       const current = await index.getDocuments({
         filter: inList('key', keys),
-        fields: ['key', 'version'],
+        fields: ['key', 'version', 'deleted'],
         limit: keys.length,
       });
-      for (const d of current.results) held.set(d.key, d.version);
+      for (const d of current.results) held.set(d.key, { version: d.version, deleted: d.deleted });
     }
     const docs: MeiliDocument[] = [];
     for (const c of changes) {
       if (c.op === 'upsert') {
         const d = c.document;
         const key = documentKey(d.type, d.id);
-        if ((held.get(key) ?? -1) >= c.version) continue; // stale
+        const h = held.get(key);
+        // Stale, or the same version already deleted: a tombstone yields only to a newer version.
+        if (h && (h.version > c.version || (h.version === c.version && h.deleted))) continue;
         docs.push({
           key,
           type: d.type,
@@ -128,7 +130,7 @@ export class MeilisearchSearchEngine extends SearchEngine {
         });
       } else {
         const key = documentKey(c.type, c.id);
-        if ((held.get(key) ?? -1) > c.version) continue;
+        if ((held.get(key)?.version ?? -1) > c.version) continue;
         docs.push({
           key,
           type: c.type,

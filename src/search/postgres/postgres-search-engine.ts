@@ -10,6 +10,10 @@ const MAX_INDEXED_BODY = 100_000;
 const CONFIG_SQL = `(CASE r.language WHEN 'en' THEN 'auzolan_en' WHEN 'es' THEN 'auzolan_es' ELSE 'auzolan_simple' END)::regconfig`;
 
 /**
+ * An upsert applies when it is newer, or the same version re-announced (e.g. after a group's
+ * visibility changed) unless that version was deleted: a tombstone only yields to a newer
+ * version (or to a rebuild, whose source is the truth).
+ *
  * Title (A), tags and extra fields (B), body (C); every text is indexed with the accent-folding
  * `simple` configuration (exact words, any language) and, when the language is known, with
  * the English or Spanish stemmer as well.
@@ -32,7 +36,7 @@ ON CONFLICT (type, id) DO UPDATE SET version = EXCLUDED.version, deleted = false
   author_id = EXCLUDED.author_id, organisation_id = EXCLUDED.organisation_id, language = EXCLUDED.language,
   url = EXCLUDED.url, extra = EXCLUDED.extra, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at,
   tsv = EXCLUDED.tsv, title_folded = EXCLUDED.title_folded, generation = EXCLUDED.generation
-WHERE e.version < EXCLUDED.version OR (e.version = EXCLUDED.version AND e.generation < EXCLUDED.generation)`;
+WHERE e.version < EXCLUDED.version OR (e.version = EXCLUDED.version AND (NOT e.deleted OR e.generation < EXCLUDED.generation))`;
 
 /** A delete leaves a tombstone holding its version; it wins over an upsert of the same version. */
 const DELETE_SQL = `
