@@ -109,7 +109,7 @@ export class GroupsService {
       where: { groupId, userId },
       relations: { user: { organisation: true } },
     });
-    this.events.emit(MEMBERSHIP_CHANGED, { groupId, userId, role } satisfies MembershipChangedEvent);
+    await this.events.emitAsync(MEMBERSHIP_CHANGED, { groupId, userId, role } satisfies MembershipChangedEvent);
     return this.memberView(membership);
   }
 
@@ -118,7 +118,7 @@ export class GroupsService {
     await this.policy.require(actor, groupId, userId === actor.id ? 'read' : 'manage');
     const result = await this.memberships.delete({ groupId, userId });
     if (!result.affected) throw notFound('Membership');
-    this.events.emit(MEMBERSHIP_CHANGED, { groupId, userId, role: null } satisfies MembershipChangedEvent);
+    await this.events.emitAsync(MEMBERSHIP_CHANGED, { groupId, userId, role: null } satisfies MembershipChangedEvent);
   }
 
   private async query(actor: Actor, groupId?: string): Promise<GroupRowRaw[]> {

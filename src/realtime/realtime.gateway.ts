@@ -239,7 +239,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   /** A member added joins the group room at once; a member removed leaves it (channels leave their own rooms). */
-  @OnEvent(MEMBERSHIP_CHANGED, { async: true, promisify: true })
+  @OnEvent(MEMBERSHIP_CHANGED)
   async onMembershipChanged(event: MembershipChangedEvent): Promise<void> {
     const io = this.io;
     if (!io) return;
