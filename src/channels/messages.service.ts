@@ -14,7 +14,7 @@ import { ChannelsService } from './channels.service';
 import { Mention } from './mention.entity';
 import { MessageEdit } from './message-edit.entity';
 import { checkBody, findMentions, MentionCandidate } from './message-rules';
-import { messageUrl, searchDocument, toOneView } from './message.views';
+import { messageUrl, searchDocument, toOneView, toView } from './message.views';
 import { Message } from './message.entity';
 
 export interface SendInput {
@@ -62,15 +62,10 @@ export class MessagesService {
   async send(actor: Actor, input: SendInput): Promise<WriteResult> {
     const body = checkBody(input.body);
     const { channel } = await this.channels.require(actor, input.channelId, 'contribute');
-    const earlier = await this.dataSource.manager.findOneBy(Message, {
-      authorId: actor.id,
-      clientMsgId: input.clientMsgId,
-    });
-    if (earlier) return this.replay(earlier, input);
     if (channel.archivedAt) throw conflict(`#${channel.name} is archived; it takes no new messages`);
     const root = input.parentId ? await this.threadRoot(channel, input.parentId) : null;
     const html = renderMarkdown(body);
-    const mentioned = findMentions(body, await this.candidates(channel.groupId)).filter((id) => id !== actor.id);
+    const mentioned = await this.mentionsIn(body, channel.groupId, actor.id);
 
     let created: { message: Message; notes: Notification[]; root: Message | null };
     try {
@@ -80,7 +75,8 @@ export class MessagesService {
           'UPDATE channels SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq',
           [channel.id],
         )) as [[{ last_seq: string }], number];
-        // A resend that raced us into the same channel has committed by the time we hold the lock.
+        // A resend: found here, under the channel lock, a concurrent resend into the same channel
+        // has committed by the time we look. (Across channels the unique key catches it below.)
         const raced = await manager.findOneBy(Message, { authorId: actor.id, clientMsgId: input.clientMsgId });
         if (raced) throw new AlreadySent(raced);
         const message = await manager.save(
@@ -130,11 +126,11 @@ export class MessagesService {
       throw e;
     }
     this.notifications.announce(created.notes);
-    const manager = this.dataSource.manager;
     return {
-      message: await toOneView(manager, created.message),
+      // A new message has no reactions yet and we know its mentions: no need to read it back.
+      message: toView(created.message, actor.displayName, [], mentioned),
       created: true,
-      changed: created.root ? [await toOneView(manager, created.root)] : [],
+      changed: created.root ? [await toOneView(this.dataSource.manager, created.root)] : [],
     };
   }
 
@@ -146,7 +142,7 @@ export class MessagesService {
     if (message.body === body)
       return { message: await toOneView(this.dataSource.manager, message), created: false, changed: [] };
     const html = renderMarkdown(body);
-    const mentioned = findMentions(body, await this.candidates(channel.groupId)).filter((id) => id !== actor.id);
+    const mentioned = await this.mentionsIn(body, channel.groupId, actor.id);
     const { saved, notes } = await this.dataSource.transaction(async (manager) => {
       const current = await manager.findOneOrFail(Message, {
         where: { id: messageId },
@@ -298,6 +294,12 @@ export class MessagesService {
     if (root.parentId) throw invalid('parentId', 'must be a thread root, not a reply');
     if (root.deletedAt) throw invalid('parentId', 'the thread root was deleted');
     return root;
+  }
+
+  /** Group members the body mentions, except the author (no query when there is no `@`). */
+  private async mentionsIn(body: string, groupId: string, authorId: string): Promise<string[]> {
+    if (!body.includes('@')) return [];
+    return findMentions(body, await this.candidates(groupId)).filter((id) => id !== authorId);
   }
 
   private async candidates(groupId: string): Promise<MentionCandidate[]> {
