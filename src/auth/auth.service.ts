@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfig } from '../config/config';
@@ -8,6 +9,7 @@ import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { toUserView, UserView } from '../users/user.view';
 import { Actor } from './actor';
+import { SESSION_REVOKED, SessionRevokedEvent } from './auth.events';
 import { LoginThrottle } from './login-throttle';
 import { decoyHash, verifyPassword } from './password';
 import { Session } from './session.entity';
@@ -33,6 +35,7 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly throttle: LoginThrottle,
     private readonly config: AppConfig,
+    private readonly events: EventEmitter2,
   ) {}
 
   async login(email: string, password: string, client: ClientInfo): Promise<LoginResult> {
@@ -81,5 +84,7 @@ export class AuthService {
 
   async logout(actor: Actor): Promise<void> {
     await this.sessions.update({ id: actor.sessionId }, { revokedAt: new Date() });
+    // Sockets opened with this session are disconnected by the realtime layer.
+    this.events.emit(SESSION_REVOKED, { sessionId: actor.sessionId, userId: actor.id } satisfies SessionRevokedEvent);
   }
 }

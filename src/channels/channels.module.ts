@@ -1,12 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GroupsModule } from '../groups/groups.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { Channel } from './channel.entity';
+import { ChannelsController } from './channels.controller';
+import { ChannelsGateway } from './channels.gateway';
 import { ChannelsService } from './channels.service';
+import { MessagesService } from './messages.service';
+import { TimelineService } from './timeline.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Channel]), GroupsModule],
-  providers: [ChannelsService],
+  imports: [TypeOrmModule.forFeature([Channel]), GroupsModule, NotificationsModule],
+  controllers: [ChannelsController],
+  providers: [ChannelsService, MessagesService, TimelineService, ChannelsGateway],
   exports: [ChannelsService],
 })
 export class ChannelsModule {}

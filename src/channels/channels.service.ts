@@ -1,14 +1,53 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { AppError, conflict, notFound } from '../common/errors';
+import { GroupAction } from '../groups/access';
+import { GroupAccess, GroupsPolicy } from '../groups/groups.policy';
 import { GroupsService } from '../groups/groups.service';
 import { WorkingGroup } from '../groups/working-group.entity';
+import type { ChannelInfo, ChannelView } from '../realtime/events';
+import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { Channel } from './channel.entity';
+import { CreateChannelDto, UpdateChannelDto } from './dto/channel.dto';
 
 export const DEFAULT_CHANNEL = 'general';
 
+interface ChannelRow {
+  id: string;
+  group_id: string;
+  name: string;
+  topic: string;
+  archived_at: Date | null;
+  last_seq: string;
+  created_at: Date;
+  last_read_seq: string;
+  unread_count: number;
+  mention_count: number;
+}
+
+export function channelInfo(c: Channel): ChannelInfo {
+  return {
+    id: c.id,
+    groupId: c.groupId,
+    name: c.name,
+    topic: c.topic,
+    archivedAt: c.archivedAt?.toISOString() ?? null,
+    lastSeq: Number(c.lastSeq),
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+/** Channels of a working group: who may see or manage them follows the group (GroupsPolicy). */
 @Injectable()
 export class ChannelsService implements OnModuleInit {
-  constructor(private readonly groups: GroupsService) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly groups: GroupsService,
+    private readonly policy: GroupsPolicy,
+    private readonly realtime: RealtimePublisher,
+  ) {}
 
   onModuleInit(): void {
     // Every working group starts with a `general` channel, created in the same transaction.
@@ -17,5 +56,98 @@ export class ChannelsService implements OnModuleInit {
 
   private async createDefault(manager: EntityManager, group: WorkingGroup): Promise<void> {
     await manager.insert(Channel, { groupId: group.id, name: DEFAULT_CHANNEL, topic: '', createdById: null });
+  }
+
+  /** Loads a channel and checks the action on its group; an invisible channel is a 404 like a missing one. */
+  async require(actor: Actor, channelId: string, action: GroupAction): Promise<{ channel: Channel } & GroupAccess> {
+    const channel = await this.dataSource.manager.findOneBy(Channel, { id: channelId });
+    if (!channel) throw notFound('Channel');
+    try {
+      return { channel, ...(await this.policy.require(actor, channel.groupId, action)) };
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'not_found') throw notFound('Channel');
+      throw e;
+    }
+  }
+
+  async list(actor: Actor, groupId: string, includeArchived = false): Promise<ChannelView[]> {
+    await this.policy.require(actor, groupId, 'read');
+    const rows = await this.dataSource.query<ChannelRow[]>(
+      `SELECT c.id, c.group_id, c.name, c.topic, c.archived_at, c.last_seq, c.created_at,
+              COALESCE(r.last_read_seq, 0) AS last_read_seq,
+              (SELECT count(*) FROM messages m
+                WHERE m.channel_id = c.id AND m.seq > COALESCE(r.last_read_seq, 0)
+                  AND m.deleted_at IS NULL AND m.author_id <> $2)::int AS unread_count,
+              (SELECT count(*) FROM message_mentions mm JOIN messages m ON m.id = mm.message_id
+                WHERE mm.user_id = $2 AND mm.channel_id = c.id AND mm.seq > COALESCE(r.last_read_seq, 0)
+                  AND m.deleted_at IS NULL)::int AS mention_count
+         FROM channels c
+         LEFT JOIN channel_read_markers r ON r.channel_id = c.id AND r.user_id = $2
+        WHERE c.group_id = $1 ${includeArchived ? '' : 'AND c.archived_at IS NULL'}
+        ORDER BY (c.name <> '${DEFAULT_CHANNEL}'), c.name`,
+      [groupId, actor.id],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      groupId: r.group_id,
+      name: r.name,
+      topic: r.topic,
+      archivedAt: r.archived_at ? new Date(r.archived_at).toISOString() : null,
+      lastSeq: Number(r.last_seq),
+      createdAt: new Date(r.created_at).toISOString(),
+      lastReadSeq: Number(r.last_read_seq),
+      unreadCount: r.unread_count,
+      mentionCount: r.mention_count,
+    }));
+  }
+
+  async get(actor: Actor, channelId: string): Promise<ChannelView> {
+    const { channel } = await this.require(actor, channelId, 'read');
+    const all = await this.list(actor, channel.groupId, true);
+    return all.find((c) => c.id === channelId)!;
+  }
+
+  async create(actor: Actor, groupId: string, dto: CreateChannelDto): Promise<ChannelView> {
+    await this.policy.require(actor, groupId, 'manage');
+    if (await this.dataSource.manager.existsBy(Channel, { groupId, name: dto.name })) {
+      throw conflict(`This group already has a channel named "${dto.name}"`, [{ field: 'name', reason: 'taken' }]);
+    }
+    const channel = await this.dataSource.manager.save(
+      this.dataSource.manager.create(Channel, {
+        groupId,
+        name: dto.name,
+        topic: dto.topic ?? '',
+        createdById: actor.id,
+      }),
+    );
+    this.realtime.toGroup(groupId, 'channel:created', channelInfo(channel));
+    return this.get(actor, channel.id);
+  }
+
+  async update(actor: Actor, channelId: string, dto: UpdateChannelDto): Promise<ChannelView> {
+    const { channel } = await this.require(actor, channelId, 'manage');
+    if (dto.name !== undefined && dto.name !== channel.name) {
+      if (await this.dataSource.manager.existsBy(Channel, { groupId: channel.groupId, name: dto.name })) {
+        throw conflict(`This group already has a channel named "${dto.name}"`, [{ field: 'name', reason: 'taken' }]);
+      }
+      channel.name = dto.name;
+    }
+    if (dto.topic !== undefined) channel.topic = dto.topic;
+    if (dto.archived !== undefined) channel.archivedAt = dto.archived ? (channel.archivedAt ?? new Date()) : null;
+    // Only these columns: last_seq is owned by message inserts and must never be written back stale.
+    await this.dataSource.manager.update(
+      Channel,
+      { id: channel.id },
+      { name: channel.name, topic: channel.topic, archivedAt: channel.archivedAt },
+    );
+    const fresh = await this.dataSource.manager.findOneByOrFail(Channel, { id: channel.id });
+    this.realtime.toGroup(channel.groupId, 'channel:updated', channelInfo(fresh));
+    return this.get(actor, channelId);
+  }
+
+  /** Channel ids of a group, for revoking a removed member's channel rooms. */
+  async idsOfGroup(groupId: string): Promise<string[]> {
+    const rows = await this.dataSource.manager.find(Channel, { where: { groupId }, select: { id: true } });
+    return rows.map((r) => r.id);
   }
 }

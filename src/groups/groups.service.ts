@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor, isAdmin } from '../auth/actor';
@@ -8,6 +9,7 @@ import { decide } from './access';
 import { CreateGroupDto, UpdateGroupDto } from './dto/group.dto';
 import { GroupView, MemberView } from './group.view';
 import { GroupsPolicy } from './groups.policy';
+import { MEMBERSHIP_CHANGED, MembershipChangedEvent } from './membership.events';
 import { GroupRole, Membership } from './membership.entity';
 import { WorkingGroup } from './working-group.entity';
 
@@ -41,6 +43,7 @@ export class GroupsService {
     @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
     private readonly policy: GroupsPolicy,
     private readonly users: UsersService,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** Lets other features take part in group creation without groups importing them. */
@@ -120,6 +123,7 @@ export class GroupsService {
       where: { groupId, userId },
       relations: { user: { organisation: true } },
     });
+    await this.events.emitAsync(MEMBERSHIP_CHANGED, { groupId, userId, role } satisfies MembershipChangedEvent);
     return this.memberView(membership);
   }
 
@@ -128,6 +132,7 @@ export class GroupsService {
     await this.policy.require(actor, groupId, userId === actor.id ? 'read' : 'manage');
     const result = await this.memberships.delete({ groupId, userId });
     if (!result.affected) throw notFound('Membership');
+    await this.events.emitAsync(MEMBERSHIP_CHANGED, { groupId, userId, role: null } satisfies MembershipChangedEvent);
   }
 
   private async query(actor: Actor, groupId?: string): Promise<GroupRowRaw[]> {

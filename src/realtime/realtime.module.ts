@@ -1,7 +1,20 @@
 import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
+import { GroupsModule } from '../groups/groups.module';
+import { Membership } from '../groups/membership.entity';
+import { Presence } from './presence';
+import { RealtimeGateway } from './realtime.gateway';
 import { RealtimePublisher } from './realtime.publisher';
 
-/** Global so any feature can announce events; the gateway (issue 3) attaches the server. */
+/**
+ * Global so any feature can announce events (RealtimePublisher) or register socket events
+ * (RealtimeGateway). The gateway starts the one socket.io server at application bootstrap.
+ */
 @Global()
-@Module({ providers: [RealtimePublisher], exports: [RealtimePublisher] })
+@Module({
+  imports: [TypeOrmModule.forFeature([Membership]), AuthModule, GroupsModule],
+  providers: [RealtimePublisher, RealtimeGateway, Presence],
+  exports: [RealtimePublisher, RealtimeGateway],
+})
 export class RealtimeModule {}

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Actor, isAdmin } from '../auth/actor';
+import { USER_DEACTIVATED, UserDeactivatedEvent } from '../auth/auth.events';
 import { hashPassword } from '../auth/password';
 import { AppError, conflict, forbidden, invalid, notFound } from '../common/errors';
 import { Organisation } from '../organisations/organisation.entity';
@@ -18,7 +20,10 @@ export function requireEmail(input: string, field = 'email'): string {
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly events: EventEmitter2,
+  ) {}
 
   async list(_actor: Actor): Promise<UserView[]> {
     const users = await this.users.find({ relations: { organisation: true }, order: { displayName: 'ASC' } });
@@ -68,6 +73,7 @@ export class UsersService {
     Object.assign(user, rest);
     if (password !== undefined) user.passwordHash = await hashPassword(password);
     await this.users.save(user);
+    if (dto.active === false) this.events.emit(USER_DEACTIVATED, { userId: id } satisfies UserDeactivatedEvent);
     return this.get(actor, id);
   }
 

@@ -1,0 +1,93 @@
+import { AppError, invalid } from '../common/errors';
+import { LIMITS } from '../common/limits';
+
+/**
+ * Pure rules for message input (no Nest imports, so they are unit-tested directly):
+ * body length and characters, reaction emoji, channel names, and mention resolution.
+ */
+
+/** A UTF-16 surrogate half without its partner: not text, and Postgres refuses it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Length in Unicode code points, so an emoji counts once. */
+export function charCount(text: string): number {
+  if (text.length <= LIMITS.messageBodyChars) return [...text].length;
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/** Checks a message body; returns it unchanged (trailing whitespace is kept, markdown cares). */
+export function checkBody(body: unknown, field = 'body'): string {
+  if (typeof body !== 'string') throw invalid(field, 'must be a string');
+  if (LONE_SURROGATE.test(body)) throw invalid(field, 'must be valid Unicode text (it contains a lone surrogate)');
+  if (body.includes('\u0000')) throw invalid(field, 'must not contain NUL bytes');
+  if (CONTROL.test(body)) throw invalid(field, 'must not contain control characters other than tab and newline');
+  if (body.trim().length === 0) throw invalid(field, 'must not be empty');
+  const count = charCount(body);
+  if (count > LIMITS.messageBodyChars) {
+    throw new AppError(
+      'payload_too_large',
+      `${field}: at most ${LIMITS.messageBodyChars.toLocaleString('en')} characters (got ${count})`,
+      [{ field, reason: `at most ${LIMITS.messageBodyChars} characters` }],
+    );
+  }
+  return body;
+}
+
+/** Shortcodes the client offers; any other single emoji is accepted too. */
+export const REACTION_SHORTCODES = ['+1', '-1', 'heart', 'tada', 'eyes', 'rocket', 'laugh', 'thinking'] as const;
+
+const EMOJI =
+  /^(?:\p{Regional_Indicator}{2}|[#*0-9]\uFE0F?\u20E3|\p{Extended_Pictographic}\uFE0F?\p{Emoji_Modifier}?(?:\u200D\p{Extended_Pictographic}\uFE0F?\p{Emoji_Modifier}?)*)$/u;
+
+export function checkEmoji(emoji: unknown): string {
+  if (typeof emoji !== 'string' || emoji.length === 0 || emoji.length > 32) {
+    throw invalid('emoji', 'must be one emoji or a known shortcode');
+  }
+  if ((REACTION_SHORTCODES as readonly string[]).includes(emoji)) return emoji;
+  const graphemes = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(emoji)];
+  if (graphemes.length !== 1 || !EMOJI.test(emoji)) {
+    throw invalid('emoji', `must be one emoji or one of ${REACTION_SHORTCODES.join(', ')}`);
+  }
+  return emoji;
+}
+
+export const CHANNEL_NAME = /^[a-z0-9][a-z0-9_-]{0,79}$/;
+export const CHANNEL_NAME_RULE = 'lowercase letters, digits, - and _, starting with a letter or digit, at most 80';
+
+export interface MentionCandidate {
+  userId: string;
+  displayName: string;
+  email: string;
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Finds the group members a body mentions, as `@Display Name` or `@email`, case-insensitively.
+ * A mention must start the text or follow a non-word character, and must not run on into
+ * more name characters (so `@Ane` does not match inside `@Anet`). Code spans and code
+ * blocks are ignored: text that quotes `@someone` in code is not a mention.
+ */
+export function findMentions(body: string, members: readonly MentionCandidate[]): string[] {
+  const text = body.replace(/```[\s\S]*?```/g, ' ').replace(/`[^`\n]*`/g, ' ');
+  if (!text.includes('@')) return [];
+  const found = new Set<string>();
+  for (const m of members) {
+    for (const handle of [m.email, m.displayName]) {
+      if (!handle) continue;
+      const re = new RegExp(
+        `(^|[^\\p{L}\\p{N}_.@])@${escapeRegExp(handle)}(?![\\p{L}\\p{N}_@]|\\.[\\p{L}\\p{N}])`,
+        'iu',
+      );
+      if (re.test(text)) {
+        found.add(m.userId);
+        break;
+      }
+    }
+  }
+  return [...found];
+}

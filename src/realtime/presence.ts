@@ -1,0 +1,80 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { GroupsPolicy } from '../groups/groups.policy';
+import { Membership } from '../groups/membership.entity';
+import { rooms } from './events';
+import type { AppServer, AppSocket } from './realtime.gateway';
+import { REALTIME_LIMITS } from './realtime.limits';
+import { SharedState } from './shared-state';
+
+/**
+ * Who is online in a group: the group's members with at least one live socket on any
+ * process. Liveness lives in SharedState (Redis with several processes); membership comes
+ * from the database, so presence stays right when members are added or removed.
+ */
+@Injectable()
+export class Presence {
+  private readonly logger = new Logger('presence');
+  private io: AppServer | null = null;
+  private state: SharedState | null = null;
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
+    private readonly policy: GroupsPolicy,
+  ) {}
+
+  attach(io: AppServer, state: SharedState): void {
+    this.io = io;
+    this.state = state;
+  }
+
+  /** A new socket joins its member groups' rooms and counts as online in them. */
+  async connected(socket: AppSocket): Promise<void> {
+    const groupIds = await this.groupsOf(socket.data.actor.id);
+    if (groupIds.length) socket.join(groupIds.map(rooms.group));
+    await this.state!.touch(socket.data.actor.id, socket.id, REALTIME_LIMITS.presenceTtlMs);
+    for (const id of groupIds) this.schedule(id);
+  }
+
+  async disconnected(socket: AppSocket): Promise<void> {
+    await this.state!.remove(socket.data.actor.id, socket.id);
+    for (const id of await this.groupsOf(socket.data.actor.id)) this.schedule(id);
+  }
+
+  async groupChanged(groupId: string): Promise<void> {
+    this.schedule(groupId);
+  }
+
+  /** For `presence:get`: the caller must be able to read the group. */
+  async get(actor: Actor, groupId: string): Promise<string[]> {
+    await this.policy.require(actor, groupId, 'read');
+    return this.online(groupId);
+  }
+
+  async online(groupId: string): Promise<string[]> {
+    const members = await this.memberships.find({ where: { groupId }, select: { userId: true } });
+    return (await this.state!.onlineAmong(members.map((m) => m.userId))).sort();
+  }
+
+  private async groupsOf(userId: string): Promise<string[]> {
+    const rows = await this.memberships.find({ where: { userId }, select: { groupId: true } });
+    return rows.map((r) => r.groupId);
+  }
+
+  /** Coalesces bursts (many sockets connecting at once) into one broadcast per group. */
+  private schedule(groupId: string): void {
+    if (this.pending.has(groupId)) return;
+    const timer = setTimeout(() => {
+      this.pending.delete(groupId);
+      this.online(groupId).then(
+        (online) => this.io?.to(rooms.group(groupId)).emit('presence', { groupId, online }),
+        (e: unknown) => this.logger.warn({ err: String(e) }, 'presence broadcast failed'),
+      );
+    }, REALTIME_LIMITS.presenceDebounceMs);
+    timer.unref();
+    this.pending.set(groupId, timer);
+  }
+}
