@@ -5,7 +5,7 @@
  * of ack and delivery latency. Loopback only; starts its own server on a fresh database
  * (embedded, or a new database on DATABASE_URL) and always stops it.
  *
- *   npm run build:server && npx tsc -p bench/tsconfig.json && node dist/bench/realtime.js
+ *   npm run bench -- realtime
  *
  * Knobs (environment): BENCH_CLIENTS (50), BENCH_CHANNELS (5), BENCH_SENDERS (20),
  * BENCH_RATE messages/s per sender (2), BENCH_SECONDS (15), DATABASE_URL, REDIS_URL.

@@ -7,12 +7,13 @@ import { ChannelsController } from './channels.controller';
 import { ChannelsGateway } from './channels.gateway';
 import { ChannelsService } from './channels.service';
 import { MessagesService } from './messages.service';
+import { MessageSearchSource } from './search-source';
 import { TimelineService } from './timeline.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Channel]), GroupsModule, NotificationsModule],
   controllers: [ChannelsController],
-  providers: [ChannelsService, MessagesService, TimelineService, ChannelsGateway],
+  providers: [ChannelsService, MessagesService, TimelineService, ChannelsGateway, MessageSearchSource],
   exports: [ChannelsService],
 })
 export class ChannelsModule {}

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -112,20 +112,6 @@ export async function withDatabase<T>(
     }
   });
   return result as T;
-}
-
-/**
- * The socket gateway is issue 3's; until it is merged the realtime half of the publishing
- * test cannot run. It is detected from the build, so the test turns itself on once it lands.
- */
-export function socketGatewayBuilt(): boolean {
-  const dir = join(__dirname, '..', '..', 'dist', 'src');
-  if (!existsSync(dir)) return false;
-  const walk = (d: string): boolean =>
-    readdirSync(d, { withFileTypes: true }).some((e) =>
-      e.isDirectory() ? walk(join(d, e.name)) : /\.gateway\.js$/.test(e.name),
-    );
-  return walk(dir);
 }
 
 /**
