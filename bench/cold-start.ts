@@ -7,9 +7,9 @@ async function timeToHealthy(env: Record<string, string>): Promise<number> {
   const started = performance.now();
   const app = AppProcess.spawn({ ...env, LOG_LEVEL: 'warn' });
   for (;;) {
-    const line = app.lines.find((l) => l.includes('"Auzolan is listening"'));
-    if (line) {
-      const { port } = JSON.parse(line) as { port: number };
+    const banner = app.lines.map((l) => /Auzolan is running at http:\/\/[^\s]+:(\d+)/.exec(l)).find(Boolean);
+    if (banner) {
+      const port = Number(banner[1]);
       const res = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
       if (res?.status === 200) break;
     }

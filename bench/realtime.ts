@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
+import { report } from './lib/report';
 
 interface Message {
   id: string;
@@ -35,7 +36,7 @@ const CLIENTS = int('BENCH_CLIENTS', 50, 1000);
 const CHANNELS = int('BENCH_CHANNELS', 5, 100);
 const SENDERS = Math.min(int('BENCH_SENDERS', 20, 1000), CLIENTS);
 const RATE = int('BENCH_RATE', 2, 50);
-const SECONDS = int('BENCH_SECONDS', 15, 600);
+const SECONDS = int('BENCH_SECONDS', process.env.BENCH_SMOKE === '1' ? 2 : 15, 600);
 const ROOT = resolve(__dirname, '..', '..');
 const MAIN = join(ROOT, 'dist', 'src', 'main.js');
 const ADMIN = { email: 'bench-admin@bench.auzolan', password: 'bench-password-1' };
@@ -250,13 +251,40 @@ async function main(): Promise<void> {
     ackMs: { p50: Number(pct(a, 50).toFixed(1)), p99: Number(pct(a, 99).toFixed(1)) },
     deliveryMs: { p50: Number(pct(d, 50).toFixed(1)), p99: Number(pct(d, 99).toFixed(1)) },
   };
-  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  report({
+    name: 'realtime',
+    mode: result.mode,
+    rows: [
+      {
+        id: 'G2',
+        what: `persisted with acks: ${CLIENTS} clients, ${CHANNELS} channels, ${SENDERS} senders × ${RATE}/s`,
+        result: `${result.persistedPerSecond}/s (ack p50 ${result.ackMs.p50} ms, p99 ${result.ackMs.p99} ms; failed ${failed})`,
+        baseline: 'offered ' + SENDERS * RATE + '/s',
+        target: '≥ 5,000/s',
+        met: result.persistedPerSecond >= 5000,
+      },
+      {
+        id: 'G1',
+        what: 'fan-out: delivered/expected and delivery latency',
+        result:
+          result.deliveredRatio < 1
+            ? `INCOMPLETE: ${result.delivered}/${result.expectedDeliveries} delivered`
+            : `${result.deliveredPerSecond} deliveries/s, p50 ${result.deliveryMs.p50} ms, p99 ${result.deliveryMs.p99} ms`,
+        baseline: '',
+        target: '100% delivered, p99 ≤ 50 ms at 10,000 deliveries/s',
+        met: result.deliveredRatio === 1 && result.deliveryMs.p99 <= 50 && result.deliveredPerSecond >= 10_000,
+      },
+    ],
+    raw: result,
+  });
 }
 
-process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
-main()
-  .catch((e: Error) => {
-    process.stderr.write(`bench: ${e.message}\n`);
-    process.exitCode = 1;
-  })
-  .finally(() => void cleanup());
+/** Entry for `npm run bench -- realtime`. */
+export async function run(): Promise<void> {
+  process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  try {
+    await main();
+  } finally {
+    await cleanup();
+  }
+}

@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   http: () => Promise.resolve(require('./http') as { run: () => Promise<void> }),
   'cold-start': () => Promise.resolve(require('./cold-start') as { run: () => Promise<void> }),
   search: () => Promise.resolve(require('./search') as { run: () => Promise<void> }),
+  realtime: () => Promise.resolve(require('./realtime') as { run: () => Promise<void> }),
 };
 
 async function main(): Promise<void> {

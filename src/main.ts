@@ -55,14 +55,13 @@ async function bootstrap(config: AppConfig): Promise<void> {
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
   pino.info({ url, port, startupMs: Math.round(performance.now() - started) }, 'Auzolan is listening');
 
-  if (process.stdout.isTTY || process.env.AUZOLAN_PRINT_LOGINS !== 'false') {
-    const lines = [`\n  Auzolan is running at ${url}  (API docs: ${url}/api/docs)`];
-    if (logins) {
-      lines.push(`  Demo logins (password "${DEMO_PASSWORD}"):`);
-      for (const l of logins) lines.push(`    ${l.email.padEnd(24)} ${l.role}`);
-    }
-    process.stdout.write(lines.join('\n') + '\n\n');
+  // For people (and the test harness): printed whatever LOG_LEVEL is.
+  const lines = [`\n  Auzolan is running at ${url}  (API docs: ${url}/api/docs)`];
+  if (logins) {
+    lines.push(`  Demo logins (password "${DEMO_PASSWORD}"):`);
+    for (const l of logins) lines.push(`    ${l.email.padEnd(24)} ${l.role}`);
   }
+  process.stdout.write(lines.join('\n') + '\n\n');
 }
 
 let config: AppConfig;

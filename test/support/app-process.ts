@@ -76,9 +76,10 @@ export class AppProcess {
     let exited: ExitResult | null = null;
     void this.exited.then((r) => (exited = r));
     while (Date.now() < deadline) {
-      const line = this.lines.find((l) => l.includes('"Auzolan is listening"'));
-      if (line) {
-        this.port = (JSON.parse(line) as { port: number }).port;
+      // The start banner is printed whatever LOG_LEVEL is.
+      const banner = this.lines.map((l) => /Auzolan is running at http:\/\/[^\s]+:(\d+)/.exec(l)).find(Boolean);
+      if (banner) {
+        this.port = Number(banner[1]);
         this.url = `http://127.0.0.1:${this.port}`;
         return;
       }
