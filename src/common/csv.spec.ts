@@ -41,10 +41,13 @@ describe('csvField', () => {
 
 describe('buildCsv', () => {
   it('starts with a BOM and ends every line with CRLF', () => {
-    const csv = buildCsv(['name', 'count'], [
-      ['Energía', 3],
-      ['a "b", c', null],
-    ]);
+    const csv = buildCsv(
+      ['name', 'count'],
+      [
+        ['Energía', 3],
+        ['a "b", c', null],
+      ],
+    );
     expect(csv.startsWith(CSV_BOM)).toBe(true);
     expect(csv).toBe(`${CSV_BOM}name,count\r\nEnergía,3\r\n"a ""b"", c",\r\n`);
   });

@@ -30,7 +30,10 @@ describe('checkAnswers', () => {
   });
 
   it('refuses an answer to a question that is not in the survey', () => {
-    const { errors } = checkAnswers(items, [{ itemId: 'r', rating: 5 }, { itemId: 'elsewhere', rating: 5 }]);
+    const { errors } = checkAnswers(items, [
+      { itemId: 'r', rating: 5 },
+      { itemId: 'elsewhere', rating: 5 },
+    ]);
     expect(errors).toEqual([{ field: 'answers.1.itemId', reason: 'is not a question of this survey' }]);
   });
 
@@ -67,7 +70,9 @@ describe('checkAnswers', () => {
 describe('checkOptions', () => {
   it('requires 2–20 distinct options for choice questions only', () => {
     expect(checkOptions('single_choice', ['yes'])[0].field).toBe('options');
-    expect(checkOptions('multiple_choice', ['A', 'a'])).toEqual([{ field: 'options.1', reason: 'is a duplicate option' }]);
+    expect(checkOptions('multiple_choice', ['A', 'a'])).toEqual([
+      { field: 'options.1', reason: 'is a duplicate option' },
+    ]);
     expect(checkOptions('rating', ['x'])).toEqual([{ field: 'options', reason: 'a rating question has no options' }]);
     expect(checkOptions('rating', undefined)).toEqual([]);
     expect(checkOptions('single_choice', ['yes', 'no'])).toEqual([]);

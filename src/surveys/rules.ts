@@ -96,9 +96,12 @@ export function checkAnswers(
     const rating = answer.rating ?? null;
     const choices = answer.choices ?? null;
     const text = answer.text ?? null;
-    if (item.kind !== 'rating' && rating !== null) own.push({ field: at('rating'), reason: 'this question is not a rating' });
-    if (!isChoice(item.kind) && choices !== null) own.push({ field: at('choices'), reason: 'this question has no choices' });
-    if (item.kind !== 'free_text' && text !== null) own.push({ field: at('text'), reason: 'this question takes no text' });
+    if (item.kind !== 'rating' && rating !== null)
+      own.push({ field: at('rating'), reason: 'this question is not a rating' });
+    if (!isChoice(item.kind) && choices !== null)
+      own.push({ field: at('choices'), reason: 'this question has no choices' });
+    if (item.kind !== 'free_text' && text !== null)
+      own.push({ field: at('text'), reason: 'this question takes no text' });
     if (item.kind === 'rating' && (rating === null || !Number.isInteger(rating) || rating < 1 || rating > 5)) {
       own.push({ field: at('rating'), reason: 'must be a whole number from 1 to 5' });
     }
