@@ -8,13 +8,16 @@ import { AuzolanDataSource } from './database/data-source';
 import { DatabaseModule } from './database/database.module';
 import { SeedModule } from './database/seed/seed.module';
 import { DocumentsModule } from './documents/documents.module';
+import { EventsModule } from './events/events.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { ParticipationModule } from './participation/participation.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { SearchModule } from './search/search.module';
+import { SurveysModule } from './surveys/surveys.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -34,6 +37,9 @@ export class AppModule {
         MeModule,
         ChannelsModule,
         DocumentsModule,
+        EventsModule,
+        SurveysModule,
+        ParticipationModule,
         NotificationsModule,
         SearchModule,
         HealthModule,

@@ -19,6 +19,7 @@ import {
   STAFF,
   UNIVERSITY,
 } from './demo-data';
+import { seedEvaluation } from './demo-evaluation';
 import { seedKnowledge } from './demo-knowledge';
 
 export interface DemoLogin {
@@ -66,7 +67,13 @@ export class SeedService {
       { email: ASSOCIATION_PEOPLE[0].email, role: 'member (Energy association)' },
       { email: 'nerea@agency.demo', role: 'observer (liaison officer)' },
     ];
-    if (await this.dataSource.manager.existsBy(Organisation, { name: AGENCY.name })) return logins;
+    if (await this.dataSource.manager.existsBy(Organisation, { name: AGENCY.name })) {
+      // A demo database from before the evaluation loop gets its events and surveys now.
+      if (await this.dataSource.transaction((manager) => seedEvaluation(manager))) {
+        this.logger.log('demo evaluation data seeded');
+      }
+      return logins;
+    }
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     await this.dataSource.transaction(async (manager) => {
       const orgIds = await this.insertOrganisations(manager);
@@ -108,6 +115,7 @@ export class SeedService {
         }
       }
       await seedKnowledge(manager, this.documents, { groups: groupIds, users: userIds, organisations: orgIds });
+      await seedEvaluation(manager);
     });
     this.logger.log('demo data seeded');
     return logins;

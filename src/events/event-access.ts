@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Actor, isAdmin } from '../auth/actor';
+import { forbidden, notFound } from '../common/errors';
+import { GroupsPolicy } from '../groups/groups.policy';
+import { AgendaEvent } from './event.entity';
+
+/**
+ * Who may see and manage an event, answered through THE group policy: an event of a group
+ * is seen by whoever may read the group and managed by its facilitators; an event without a
+ * group (a Cluster Day) is seen by every signed-in person and managed by admins.
+ */
+@Injectable()
+export class EventAccess {
+  constructor(
+    @InjectRepository(AgendaEvent) private readonly events: Repository<AgendaEvent>,
+    private readonly policy: GroupsPolicy,
+  ) {}
+
+  async canSee(actor: Actor, event: Pick<AgendaEvent, 'groupId'>): Promise<boolean> {
+    return event.groupId === null || this.policy.can(actor, event.groupId, 'read');
+  }
+
+  async canManage(actor: Actor, event: Pick<AgendaEvent, 'groupId'>): Promise<boolean> {
+    if (isAdmin(actor)) return true;
+    return event.groupId !== null && this.policy.can(actor, event.groupId, 'manage');
+  }
+
+  /** 404 when the event does not exist or is hidden; 403 when seen but not managed. */
+  async require(actor: Actor, eventId: string, action: 'read' | 'manage'): Promise<AgendaEvent> {
+    const event = await this.events.findOneBy({ id: eventId });
+    if (!event || !(await this.canSee(actor, event))) throw notFound('Event');
+    if (action === 'manage' && !(await this.canManage(actor, event))) {
+      throw forbidden(
+        event.groupId
+          ? "Only admins and the group's facilitators manage this event"
+          : 'Only admins manage events without a working group',
+      );
+    }
+    return event;
+  }
+
+  /** For list queries: the groups whose events the actor may see (events without a group are always seen). */
+  readableGroupIds(actor: Actor): Promise<string[]> {
+    return this.policy.readableGroupIds(actor);
+  }
+}

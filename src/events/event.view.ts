@@ -1,0 +1,52 @@
+import type { EventKind } from './event-rules';
+import type { AgendaEvent } from './event.entity';
+
+export interface OrganisationRef {
+  id: string;
+  name: string;
+  shortName: string;
+  kind: string;
+}
+
+export interface PersonRef {
+  id: string;
+  displayName: string;
+  organisation: OrganisationRef | null;
+}
+
+export interface EventSummary {
+  id: string;
+  kind: EventKind;
+  title: string;
+  startsAt: string;
+  endsAt: string | null;
+  place: string | null;
+  online: boolean;
+  groupId: string | null;
+  parentId: string | null;
+}
+
+export interface EventView extends EventSummary {
+  description: string;
+  children: EventSummary[];
+  invitedOrganisations: OrganisationRef[];
+  counts: { registered: number; attended: number; organisationsPresent: number };
+  me: { registered: boolean; attended: boolean; canManage: boolean };
+}
+
+export interface EventPersonRow {
+  user: PersonRef;
+  at: string;
+}
+
+export const eventSummary = (e: AgendaEvent): EventSummary => ({
+  id: e.id,
+  kind: e.kind,
+  title: e.title,
+  startsAt: e.startsAt.toISOString(),
+  endsAt: e.endsAt?.toISOString() ?? null,
+  place: e.place,
+  online: e.online,
+  groupId: e.groupId,
+  parentId: e.parentId,
+});
