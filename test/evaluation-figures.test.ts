@@ -12,6 +12,7 @@ import {
   openWave,
   SurveyView,
 } from './support/evaluation';
+import { SocketClient } from './support/socket';
 import { createDoc } from './support/knowledge';
 
 /**
@@ -244,6 +245,11 @@ describe('evaluation figures on constructed data', () => {
         startsAt: days(-2),
       });
       await attend(facilitator, meeting.id, [a2]);
+      // A message is a contribution too: d1's organisation has no other activity.
+      const channels = await d1.api.get<Array<{ id: string }>>(`/api/groups/${group.id}/channels`);
+      const socket = await SocketClient.connect(world.app.url, d1.token);
+      await socket.post(channels.body[0].id, 'First signal from D');
+      socket.socket.close();
     });
 
     interface P {
@@ -253,6 +259,7 @@ describe('evaluation figures on constructed data', () => {
         organisationId: string;
         groupId: string;
         members: number;
+        messages: number;
         documents: number;
         attendance: number;
         lastActivityAt: string | null;
@@ -276,7 +283,9 @@ describe('evaluation figures on constructed data', () => {
       expect(row(A)).toMatchObject({ members: 1, documents: 1, attendance: 1 });
       expect(row(B)).toMatchObject({ members: 1, documents: 0, attendance: 1 });
       expect(row(C)).toMatchObject({ members: 0, documents: 0, attendance: 1 });
-      expect(row(D)).toMatchObject({ members: 1, documents: 0, attendance: 0, lastActivityAt: null });
+      expect(row(D)).toMatchObject({ members: 1, messages: 1, documents: 0, attendance: 0 });
+      expect(row(D).lastActivityAt).not.toBeNull();
+      expect(row(A)).toMatchObject({ messages: 0 });
       expect(res.body.events.find((e) => e.title === 'Cluster Day 2025')).toMatchObject({
         organisationsInvited: 3,
         organisationsPresent: 4,

@@ -55,7 +55,7 @@ export class ParticipationService {
       await messageActivity(ds, period.start, period.end),
       await eventParticipation(ds, period, groupIds),
     ];
-    const messageIndex = index(messages.rows);
+    const messageIndex = index(messages);
 
     const rows: OrganisationParticipation[] = [];
     for (const group of visible) {
@@ -91,7 +91,6 @@ export class ParticipationService {
     const isAssociation = (r: OrganisationParticipation) => r.kind === 'cluster_association';
     return {
       period: { from: period.from, to: period.to },
-      sources: { messages: messages.available },
       associations,
       groups: visible.map((g) => {
         const own = rows.filter((r) => r.groupId === g.id && isAssociation(r));

@@ -44,8 +44,6 @@ export interface EventParticipation {
 
 export interface Participation {
   period: { from: string; to: string };
-  /** Whether messages could be read (issue 3's table); when false, messages count as 0. */
-  sources: { messages: boolean };
   associations: number;
   groups: GroupParticipation[];
   organisations: OrganisationParticipation[];
