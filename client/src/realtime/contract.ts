@@ -65,9 +65,9 @@ export interface ClientToServerEvents {
   ) => void;
   'message:edit': (p: { messageId: string; body: string }, ack: (a: Ack<{ message?: unknown }>) => void) => void;
   'message:delete': (p: { messageId: string }, ack: (a: Ack) => void) => void;
-  'message:pin'?: (p: { messageId: string; pinned: boolean }, ack: (a: Ack) => void) => void;
+  'message:pin': (p: { messageId: string; pinned: boolean }, ack: (a: Ack) => void) => void;
   'reaction:toggle': (p: { messageId: string; emoji: string }, ack: (a: Ack<{ reactions?: unknown }>) => void) => void;
   typing: (p: { channelId: string }) => void;
   read: (p: { channelId: string; seq: number }, ack?: (a: Ack) => void) => void;
-  'presence:watch'?: (p: { groupId: string }, ack: (a: Ack<{ userIds?: string[] }>) => void) => void;
+  'presence:watch': (p: { groupId: string }, ack: (a: Ack<{ userIds?: string[] }>) => void) => void;
 }

@@ -1,0 +1,63 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { keys } from '../../api/keys';
+import type { Message } from '../../api/types';
+import { onMessageDeleted, onMessageUpdated } from '../../lib/cache-events';
+import { replaceMessage, Timeline, toggleReaction } from '../../lib/timeline';
+import { useRealtime } from '../../realtime/RealtimeProvider';
+import type { MessageActions } from './MessageItem';
+
+/** Edit, delete, react and pin over the socket, updating the cache at once where it is safe. */
+export function useChannelActions(opts: {
+  myId: string;
+  canContribute: boolean;
+  canModerate: boolean;
+  onReply?: (m: Message) => void;
+  onError: (code: string) => void;
+}): MessageActions {
+  const rt = useRealtime();
+  const queryClient = useQueryClient();
+  const { myId, canContribute, canModerate, onReply, onError } = opts;
+
+  return useMemo(() => {
+    const patch = (m: Message, update: (x: Message) => Message) =>
+      queryClient.setQueryData<Timeline>(keys.timeline(m.channelId), (tl) =>
+        tl ? replaceMessage(tl, m.id, update) : tl,
+      );
+    return {
+      myId,
+      canContribute,
+      canModerate,
+      onReply,
+      onReact: async (m, emoji) => {
+        patch(m, (x) => ({ ...x, reactions: toggleReaction(x.reactions, emoji, myId) }));
+        const ack = await rt.emitAck('reaction:toggle', { messageId: m.id, emoji });
+        if (!ack.ok) {
+          patch(m, (x) => ({ ...x, reactions: toggleReaction(x.reactions, emoji, myId) })); // undo
+          onError(ack.error.code);
+        }
+      },
+      onEdit: async (m, body) => {
+        const ack = await rt.emitAck('message:edit', { messageId: m.id, body });
+        if (!ack.ok) {
+          onError(ack.error.code);
+          return false;
+        }
+        if (ack.message) onMessageUpdated(queryClient, ack.message);
+        else patch(m, (x) => ({ ...x, body, editedAt: new Date().toISOString() }));
+        return true;
+      },
+      onDelete: async (m) => {
+        const ack = await rt.emitAck('message:delete', { messageId: m.id });
+        if (!ack.ok) return onError(ack.error.code);
+        onMessageDeleted(queryClient, { messageId: m.id, channelId: m.channelId });
+      },
+      onPin: async (m) => {
+        const ack = await rt.emitAck('message:pin', { messageId: m.id, pinned: !m.pinned });
+        if (!ack.ok) return onError(ack.error.code);
+        if (ack.message) onMessageUpdated(queryClient, ack.message);
+        else patch(m, (x) => ({ ...x, pinned: !m.pinned }));
+      },
+    } satisfies MessageActions;
+  }, [rt, queryClient, myId, canContribute, canModerate, onReply, onError]);
+}
