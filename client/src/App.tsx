@@ -31,7 +31,7 @@ function SignedIn() {
         <Routes>
           <Route index element={<HomePage />} />
           <Route path="groups/:groupId" element={<GroupPage />}>
-            <Route index element={<FirstChannel />} />
+            <Route index element={<Navigate to="channels" replace />} />
             <Route path="channels" element={<ChannelsTab />}>
               <Route index element={<FirstChannel />} />
               <Route path=":channelId" element={<ChannelView />} />

@@ -1,6 +1,6 @@
 /** Query hooks for the REST API: one place that knows the URLs and the cache keys. */
 import { useQuery, UseQueryOptions } from '@tanstack/react-query';
-import { get, withQuery } from './http';
+import { api, get, withQuery } from './http';
 import { keys } from './keys';
 import { listOf, toChannel, toDocument, toSearchResult } from './normalize';
 import type {
@@ -19,7 +19,13 @@ import type {
 type Opts<T> = Omit<UseQueryOptions<T, Error, T, readonly unknown[]>, 'queryKey' | 'queryFn'>;
 
 export const useMe = (opts: Opts<Me> = {}) =>
-  useQuery({ queryKey: keys.me, queryFn: ({ signal }) => get<Me>('/api/me', signal), staleTime: 60_000, ...opts });
+  useQuery({
+    queryKey: keys.me,
+    // Anonymous: a 401 here means "not signed in" (RequireSession sends to login), not "expired".
+    queryFn: ({ signal }) => api<Me>('/api/me', { signal, anonymous: true }),
+    staleTime: 60_000,
+    ...opts,
+  });
 
 export const useGroup = (groupId: string) =>
   useQuery({

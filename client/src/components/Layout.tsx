@@ -11,7 +11,14 @@ const CommandPalette = lazy(() => import('../features/search/CommandPalette'));
 function OfflineBanner() {
   const { t } = useTranslation();
   const { status } = useRealtime();
-  if (status !== 'offline') return null;
+  // A reconnect that succeeds within a couple of seconds is not worth a banner.
+  const [show, setShow] = useState(false);
+  useEffect(() => {
+    if (status !== 'offline') return setShow(false);
+    const timer = setTimeout(() => setShow(true), 2500);
+    return () => clearTimeout(timer);
+  }, [status]);
+  if (!show) return null;
   return (
     <div className="offline-banner" role="status" aria-live="polite">
       {t('app.offline')}
@@ -47,6 +54,7 @@ function AccountMenu() {
       <button
         type="button"
         className="avatar-button"
+        data-testid="account-menu"
         aria-haspopup="true"
         aria-expanded={open}
         aria-label={t('nav.account')}
@@ -63,7 +71,7 @@ function AccountMenu() {
             <span className="muted">{me.user.email}</span>
           </p>
           <LanguageSelect signedIn id="menu-language" />
-          <button type="button" className="btn btn-block" onClick={() => void logout()}>
+          <button type="button" className="btn btn-block" data-testid="logout" onClick={() => void logout()}>
             {t('nav.logout')}
           </button>
         </div>
@@ -94,14 +102,16 @@ export function Layout({ children }: { children: ReactNode }) {
         {t('app.skip')}
       </a>
       <header className="topbar">
-        <Link to="/" className="brand">
-          <span className="brand-mark" aria-hidden="true" /> {t('app.name')}
+        <Link to="/" className="brand" aria-label={t('app.name')}>
+          <span className="brand-mark" aria-hidden="true" /> <span className="brand-text">{t('app.name')}</span>
         </Link>
         <nav aria-label={t('nav.mainNav')} className="topnav">
           <NavLink to="/" end>
             {t('nav.home')}
           </NavLink>
-          <NavLink to="/search">{t('nav.search')}</NavLink>
+          <NavLink to="/search" className="nav-search">
+            {t('nav.search')}
+          </NavLink>
           {me.user.role === 'admin' && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
         </nav>
         <button

@@ -30,14 +30,16 @@ export function errorMessage(error: unknown, t: (k: string) => string): string {
   if (error instanceof ApiError) {
     if (error.status === 0) return t('login.network');
     if (error.status === 403) return t('app.forbidden');
+    if (error.status === 404) return t('app.notFoundTitle');
     if (error.message && error.status < 500) return error.message;
   }
   return t('app.error');
 }
 
-export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/** `page`: the whole view is this resource, so a 404 shows the not-found page (private groups too). */
+export function ErrorState({ error, onRetry, page = false }: { error: unknown; onRetry?: () => void; page?: boolean }) {
   const { t } = useTranslation();
-  if (error instanceof ApiError && error.status === 404) return <NotFound />;
+  if (page && error instanceof ApiError && error.status === 404) return <NotFound />;
   return (
     <div className="state state-error" role="alert">
       <p>{errorMessage(error, t)}</p>

@@ -24,24 +24,38 @@ export function writeDraft<T>(key: string, value: T | null): void {
   }
 }
 
-/** useState that is also written to localStorage (debounced) under `key`. */
+/**
+ * useState that is also written to localStorage under `key`: after a short pause while typing,
+ * and at once when the component goes away (an expired session unmounts the page mid-sentence).
+ */
 export function useDraft<T>(key: string, fallback: T): [T, (v: T) => void, () => void] {
-  const [value, setValue] = useState<T>(() => readDraft(key, fallback));
-  const keyRef = useRef(key);
+  const [initial] = useState(fallback);
+  const [state, setState] = useState<{ key: string; value: T }>(() => ({ key, value: readDraft(key, initial) }));
+  // A new key (another channel, another document) starts from that key's own draft.
+  const value = state.key === key ? state.value : readDraft(key, initial);
+  const latest = useRef({ key, value });
+  latest.current = { key, value };
+
+  const set = useCallback((v: T) => setState({ key, value: v }), [key]);
+
   useEffect(() => {
-    if (keyRef.current !== key) {
-      keyRef.current = key;
-      setValue(readDraft(key, fallback));
-    }
-    // fallback is a constant per call site
-  }, [key]);
-  useEffect(() => {
-    const timer = setTimeout(() => writeDraft(key, value === fallback ? null : value), 250);
+    const timer = setTimeout(() => writeDraft(key, value === initial ? null : value), 250);
     return () => clearTimeout(timer);
-  }, [key, value, fallback]);
+  }, [key, value, initial]);
+
+  useEffect(
+    () => () => {
+      const { key: k, value: v } = latest.current;
+      writeDraft(k, v === initial ? null : v);
+    },
+    [initial],
+  );
+
   const clear = useCallback(() => {
     writeDraft(key, null);
-    setValue(fallback);
-  }, [key, fallback]);
-  return [value, setValue, clear];
+    latest.current = { key, value: initial };
+    setState({ key, value: initial });
+  }, [key, initial]);
+
+  return [value, set, clear];
 }

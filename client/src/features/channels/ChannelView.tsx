@@ -264,11 +264,7 @@ export function ChannelView() {
             }}
             onTyping={() => rt.socket.emit('typing', { channelId })}
           />
-        ) : (
-          <p className="notice observer-note" data-testid="observer-note">
-            {t('group.observerNote')}
-          </p>
-        )}
+        ) : null}
       </section>
       {threadId && (
         <ThreadPanel

@@ -92,6 +92,11 @@ export function ChannelsTab() {
       </nav>
       <div className="channel-main">
         <Outlet />
+        {!g.can.contribute && (
+          <p className="notice observer-note" data-testid="observer-note">
+            {t('group.observerNote')}
+          </p>
+        )}
       </div>
     </div>
   );

@@ -110,6 +110,7 @@ export function Composer({
           aria-expanded={suggestions.length > 0}
           aria-activedescendant={suggestions.length ? `${listId}-${active}` : undefined}
           role="combobox"
+          data-testid="composer"
           onChange={(e) => {
             setText(e.target.value);
             setMention(mentionAt(e.target.value, e.target.selectionStart));

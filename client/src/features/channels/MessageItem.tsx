@@ -116,6 +116,7 @@ export const MessageItem = memo(function MessageItem({
               <button
                 type="button"
                 className={r.userIds.includes(actions.myId) ? 'reaction mine' : 'reaction'}
+                data-testid="reaction"
                 aria-pressed={r.userIds.includes(actions.myId)}
                 aria-label={`${t('channel.reactWith', { emoji: r.emoji })} (${r.count})`}
                 disabled={!actions.canContribute}
@@ -128,7 +129,7 @@ export const MessageItem = memo(function MessageItem({
         </ul>
       )}
       {!inThread && m.replyCount > 0 && actions.onReply && (
-        <button type="button" className="link-button replies" onClick={() => actions.onReply!(m)}>
+        <button type="button" className="link-button replies" data-testid="replies" onClick={() => actions.onReply!(m)}>
           {t('channel.replies', { count: m.replyCount })}
         </button>
       )}
@@ -138,6 +139,7 @@ export const MessageItem = memo(function MessageItem({
             <button
               type="button"
               className="icon-button"
+              data-testid="react"
               aria-label={t('channel.react')}
               aria-expanded={picker}
               onClick={() => setPicker((p) => !p)}
@@ -149,6 +151,7 @@ export const MessageItem = memo(function MessageItem({
             <button
               type="button"
               className="icon-button"
+              data-testid="reply"
               aria-label={t('channel.reply')}
               onClick={() => actions.onReply!(m)}
             >
@@ -186,6 +189,7 @@ export const MessageItem = memo(function MessageItem({
                 <button
                   key={emoji}
                   type="button"
+                  data-testid={`react-${emoji}`}
                   className="icon-button"
                   aria-label={t('channel.reactWith', { emoji })}
                   onClick={() => {

@@ -19,7 +19,7 @@ export function GroupPage() {
   const { groupId = '' } = useParams();
   const group = useGroup(groupId);
   if (group.isPending) return <Loading />;
-  if (group.error) return <ErrorState error={group.error} onRetry={() => void group.refetch()} />;
+  if (group.error) return <ErrorState page error={group.error} onRetry={() => void group.refetch()} />;
   const g = group.data;
   return (
     <GroupContext.Provider value={g}>

@@ -645,6 +645,6 @@ export default function DocumentEditor() {
   if (groupId) return <Editor groupId={groupId} existing={null} kind={KINDS.includes(kind) ? kind : 'page'} />;
   if (!docId) return <NotFound />;
   if (doc.isPending) return <Loading />;
-  if (doc.error) return <ErrorState error={doc.error} onRetry={() => void doc.refetch()} />;
+  if (doc.error) return <ErrorState page error={doc.error} onRetry={() => void doc.refetch()} />;
   return <Editor groupId={doc.data.groupId} existing={doc.data} kind={doc.data.kind} />;
 }

@@ -192,7 +192,7 @@ export default function DocumentPage() {
     onSuccess: () => navigate(q.data ? `/groups/${q.data.groupId}/knowledge` : '/'),
   });
   if (q.isPending) return <Loading />;
-  if (q.error) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  if (q.error) return <ErrorState page error={q.error} onRetry={() => void q.refetch()} />;
   const d = q.data;
   const g = group.data;
   const canPublish = d.status === 'draft' && g?.can.manage;

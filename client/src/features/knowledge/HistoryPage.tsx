@@ -61,7 +61,7 @@ export default function HistoryPage() {
     },
   });
   if (doc.isPending) return <Loading />;
-  if (doc.error) return <ErrorState error={doc.error} onRetry={() => void doc.refetch()} />;
+  if (doc.error) return <ErrorState page error={doc.error} onRetry={() => void doc.refetch()} />;
   return (
     <div className="page">
       <nav className="breadcrumbs" aria-label="breadcrumbs">
