@@ -42,6 +42,8 @@ function SignedIn() {
             <Route path="members" element={<MembersTab />} />
           </Route>
           <Route path="documents/:docId" element={lazyView(<DocumentPage />)} />
+          {/* The server's notification links use this form. */}
+          <Route path="groups/:groupId/documents/:docId" element={lazyView(<DocumentPage />)} />
           <Route path="documents/:docId/edit" element={lazyView(<DocumentEditor />)} />
           <Route path="documents/:docId/history" element={lazyView(<HistoryPage />)} />
           <Route path="search" element={lazyView(<SearchPage />)} />

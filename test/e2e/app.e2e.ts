@@ -113,7 +113,7 @@ describe('Auzolan in a browser', () => {
       await page.keyboard.press('Enter');
       await page.locator('.message-body', { hasText: 'Kaixo from my phone' }).waitFor();
     }
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, 'phone-channel');
     expect(errors).toEqual([]);
@@ -131,7 +131,7 @@ describe('Auzolan in a browser', () => {
     await page.evaluate(() =>
       fetch('/api/auth/logout', { method: 'POST', headers: { 'x-requested-with': 'auzolan' } }),
     );
-    await page.evaluate(() => document.querySelector<HTMLAnchorElement>('.tabs a[href$="/members"]')?.click());
+    await page.evaluate(`document.querySelector('.tabs a[href$="/members"]')?.click()`);
     await page.waitForURL('**/login?expired=1**');
     await page.getByText('Your session has expired').waitFor();
     await page.fill('#login-email', 'ane@energy.demo');

@@ -5,6 +5,7 @@
  * change in this file only. Pure module: no React, no browser APIs (unit-tested with Jest).
  */
 import type {
+  ActionItem,
   AuthorRef,
   Channel,
   DiffLine,
@@ -38,13 +39,23 @@ export function listOf(payload: unknown, ...keys: string[]): unknown[] {
   return [];
 }
 
-export function toAuthor(v: unknown, fallbackId?: unknown): AuthorRef {
-  if (!isObj(v)) return { id: str(fallbackId), displayName: '', organisation: null };
+/**
+ * A person: `{id, displayName, organisation}` or `{id, displayName, organisationId}` (documents),
+ * or flat `authorId` + `authorName` (messages). An organisation known only by id gets empty
+ * names; views resolve them from the organisations list.
+ */
+export function toAuthor(v: unknown, fallbackId?: unknown, fallbackName?: unknown): AuthorRef {
+  if (!isObj(v)) return { id: str(fallbackId), displayName: str(fallbackName), organisation: null };
   const o = isObj(v.organisation) ? v.organisation : null;
+  const orgId = strOrNull(v.organisationId);
   return {
     id: str(v.id ?? v.userId ?? fallbackId),
-    displayName: str(v.displayName ?? v.name),
-    organisation: o ? { id: str(o.id), name: str(o.name), shortName: str(o.shortName ?? o.name) } : null,
+    displayName: str(v.displayName ?? v.name ?? fallbackName),
+    organisation: o
+      ? { id: str(o.id), name: str(o.name), shortName: str(o.shortName ?? o.name) }
+      : orgId
+        ? { id: orgId, name: '', shortName: '' }
+        : null,
   };
 }
 
@@ -73,7 +84,7 @@ export function toMessage(v: unknown): Message {
     seq: num(m.seq),
     parentId: strOrNull(m.parentId),
     clientMsgId: strOrNull(m.clientMsgId),
-    author: toAuthor(m.author, m.authorId),
+    author: toAuthor(m.author, m.authorId, m.authorName),
     body: str(m.body),
     html: str(m.html ?? m.bodyHtml),
     replyCount: num(m.replyCount),
@@ -81,7 +92,7 @@ export function toMessage(v: unknown): Message {
     reactions: toReactions(m.reactions),
     pinned: Boolean(m.pinned ?? m.pinnedAt),
     editedAt: strOrNull(m.editedAt),
-    deletedAt: strOrNull(m.deletedAt),
+    deletedAt: strOrNull(m.deletedAt) ?? (m.deleted === true ? str(m.createdAt) : null),
     createdAt: str(m.createdAt, new Date(0).toISOString()),
   };
 }
@@ -121,14 +132,18 @@ export function toDocument(v: unknown): KnowledgeDocument {
     body: str(d.body),
     html: str(d.html ?? d.bodyHtml),
     tags: arr(d.tags).map((t) => str(t)),
+    can: isObj(d.can)
+      ? { edit: Boolean(d.can.edit), delete: Boolean(d.can.delete), publish: Boolean(d.can.publish) }
+      : null,
     status: str(d.status, 'published') as KnowledgeDocument['status'],
     version: num(d.version, 1),
     parentId: strOrNull(d.parentId),
-    isTemplate: Boolean(d.isTemplate ?? d.template),
+    isTemplate: Boolean(d.isTemplate ?? d.template ?? d.templateFor),
     author: d.author || d.authorId ? toAuthor(d.author, d.authorId) : null,
     createdAt: str(d.createdAt),
     updatedAt: str(d.updatedAt ?? d.createdAt),
-    publishedAt: strOrNull(d.publishedAt),
+    // The platform's publication time; for a CI note `publishedAt` is the source's date.
+    publishedAt: strOrNull(d.publishedInGroupAt ?? (d.kind === 'ci_note' ? null : d.publishedAt)),
     sourceUrl: strOrNull(f.sourceUrl),
     publisher: strOrNull(f.publisher),
     sourcePublishedAt: strOrNull(f.sourcePublishedAt ?? (d.kind === 'ci_note' ? f.publishedAt : null)),
@@ -147,17 +162,21 @@ export function toDocument(v: unknown): KnowledgeDocument {
       typeof decisions === 'string' ? decisions.split('\n').filter(Boolean) : arr(decisions).map((x) => str(x)),
     actionItems: arr(f.actionItems)
       .filter(isObj)
-      .map((a) => ({
-        id: strOrNull(a.id) ?? undefined,
-        documentId: strOrNull(a.documentId) ?? undefined,
-        groupId: strOrNull(a.groupId) ?? undefined,
-        description: str(a.description),
-        ownerUserId: strOrNull(a.ownerUserId),
-        ownerOrganisationId: strOrNull(a.ownerOrganisationId),
-        ownerName: strOrNull(a.ownerName ?? (isObj(a.owner) ? (a.owner.displayName ?? a.owner.name) : null)),
-        dueDate: strOrNull(a.dueDate ?? a.dueOn),
-        status: str(a.status, 'open') as 'open' | 'done' | 'dropped',
-      })),
+      .map((a) => {
+        const owner = isObj(a.owner) ? a.owner : null;
+        return {
+          id: strOrNull(a.id) ?? undefined,
+          documentId: strOrNull(a.documentId) ?? undefined,
+          groupId: strOrNull(a.groupId) ?? undefined,
+          description: str(a.description),
+          ownerUserId: strOrNull(a.ownerUserId) ?? (owner?.type === 'user' ? strOrNull(owner.id) : null),
+          ownerOrganisationId:
+            strOrNull(a.ownerOrganisationId) ?? (owner?.type === 'organisation' ? strOrNull(owner.id) : null),
+          ownerName: strOrNull(a.ownerName ?? owner?.displayName ?? owner?.shortName ?? owner?.name),
+          dueDate: strOrNull(a.dueDate ?? a.dueOn),
+          status: str(a.status, 'open') as 'open' | 'done' | 'dropped',
+        };
+      }),
     url: strOrNull(f.url ?? f.linkUrl),
     file: isObj(f.file)
       ? {
@@ -165,16 +184,22 @@ export function toDocument(v: unknown): KnowledgeDocument {
           name: str(f.file.name ?? f.file.fileName),
           size: num(f.file.size),
           contentType: str(f.file.contentType),
-          url: str(f.file.url, `/api/documents/${str(d.id)}/file`),
+          url: str(f.file.downloadUrl ?? f.file.url, `/api/files/${str(f.file.id)}`),
         }
       : null,
-    duplicateSource: isObj(d.duplicate_source ?? d.duplicateSource)
-      ? (() => {
-          const dup = (d.duplicate_source ?? d.duplicateSource) as Obj;
-          return { id: str(dup.id ?? dup.documentId), title: str(dup.title) };
-        })()
-      : null,
+    duplicateSource: duplicateOf(d),
   };
+}
+
+/** `warnings: [{code: 'duplicate_source', document: {id, title}}]` on a saved CI note. */
+function duplicateOf(d: Obj): { id: string; title: string } | null {
+  const w = arr(d.warnings).find((x) => isObj(x) && x.code === 'duplicate_source') as Obj | undefined;
+  const dup = (w && isObj(w.document) ? w.document : (d.duplicate_source ?? d.duplicateSource)) as unknown;
+  return isObj(dup) ? { id: str(dup.id ?? dup.documentId), title: str(dup.title) } : null;
+}
+
+export function toActionItems(payload: unknown): ActionItem[] {
+  return toDocument({ actionItems: listOf(payload, 'actionItems') }).actionItems ?? [];
 }
 
 export function toRevision(v: unknown): Revision {
@@ -190,7 +215,13 @@ export function toRevision(v: unknown): Revision {
 
 /** A line diff as `[{op,text}]`, as jsdiff-style `[{added,removed,value}]`, or as unified text. */
 export function toDiff(payload: unknown): DiffLine[] {
-  const raw = isObj(payload) ? (payload.lines ?? payload.diff ?? payload.changes ?? payload.hunks) : payload;
+  // `{body: {chunks: [{op: 'equal'|'add'|'remove', lines: [...]}]}}` (jsdiff on the server), or simpler shapes.
+  const body = isObj(payload) && isObj(payload.body) ? payload.body : null;
+  const raw = body
+    ? body.chunks
+    : isObj(payload)
+      ? (payload.lines ?? payload.diff ?? payload.changes ?? payload.hunks ?? payload.chunks)
+      : payload;
   if (typeof raw === 'string') {
     return raw
       .split('\n')
@@ -210,7 +241,9 @@ export function toDiff(payload: unknown): DiffLine[] {
         : part.op === 'remove' || part.removed === true || part.type === 'removed' || part.type === 'remove'
           ? 'remove'
           : 'same';
-    const text = str(part.text ?? part.value ?? part.line);
+    const text = Array.isArray(part.lines)
+      ? part.lines.map((l) => str(l)).join('\n')
+      : str(part.text ?? part.value ?? part.line);
     const lines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
     for (const line of lines) out.push({ op, text: line });
   }

@@ -2,9 +2,8 @@
 import { useQuery, UseQueryOptions } from '@tanstack/react-query';
 import { api, get, withQuery } from './http';
 import { keys } from './keys';
-import { listOf, toChannel, toDocument, toSearchResult } from './normalize';
+import { listOf, toActionItems, toChannel, toDocument, toSearchResult } from './normalize';
 import type {
-  ActionItem,
   Channel,
   Group,
   KnowledgeDocument,
@@ -97,10 +96,7 @@ export const useActionItems = (groupId: string, params: { status?: string; owner
   useQuery({
     queryKey: [...keys.actionItems(groupId), params],
     queryFn: async ({ signal }) =>
-      listOf(
-        await get<unknown>(withQuery(`/api/groups/${groupId}/action-items`, params), signal),
-        'actionItems',
-      ) as ActionItem[],
+      toActionItems(await get<unknown>(withQuery(`/api/groups/${groupId}/action-items`, params), signal)),
     enabled,
   });
 

@@ -178,6 +178,8 @@ export interface KnowledgeDocument extends DocumentFields {
   parentId: string | null;
   isTemplate: boolean;
   author: AuthorRef | null;
+  /** What the caller may do with this document, when the server says (hide buttons, don't guess). */
+  can: { edit: boolean; delete: boolean; publish: boolean } | null;
   createdAt: string;
   updatedAt: string;
   publishedAt: string | null;

@@ -3,6 +3,7 @@ import { keys } from '../api/keys';
 import type { Channel, NotificationList } from '../api/types';
 import {
   markChannelRead,
+  onChannelActivity,
   onDocumentPublished,
   onMessageDeleted,
   onMessageNew,
@@ -33,7 +34,7 @@ describe('the query cache, updated by realtime events', () => {
   beforeEach(() => {
     cache = new QueryClient();
     seedTimeline(cache, 'c-1', [message(1), message(2)], false);
-    cache.setQueryData(keys.channels('g-1'), [channel('c-1'), channel('c-2')]);
+    cache.setQueryData(keys.channels('g-1'), [channel('c-1', { lastSeq: 2 }), channel('c-2', { lastSeq: 6 })]);
   });
   afterEach(() => cache.clear());
 
@@ -64,6 +65,18 @@ describe('the query cache, updated by realtime events', () => {
     ]);
     markChannelRead(cache, 'g-1', 'c-2', 7);
     expect(cache.getQueryData<Channel[]>(keys.channels('g-1'))![1]).toMatchObject({ unreadCount: 0, lastReadSeq: 7 });
+  });
+
+  it('counts channel activity by seq, so the event and the message together count once', () => {
+    onChannelActivity(cache, { channelId: 'c-2', lastSeq: 7 }, ctx);
+    onMessageNew(cache, message(7, { channelId: 'c-2', id: 'x-7' }), ctx);
+    onChannelActivity(cache, { channelId: 'c-2', lastSeq: 9 }, ctx); // two more, one event missed
+    onChannelActivity(cache, { channelId: 'c-1', lastSeq: 3 }, ctx); // the channel on screen
+    const list = cache.getQueryData<Channel[]>(keys.channels('g-1'))!;
+    expect(list.map((c) => [c.id, c.unreadCount])).toEqual([
+      ['c-1', 0],
+      ['c-2', 3],
+    ]);
   });
 
   it('does not count my own messages as unread', () => {

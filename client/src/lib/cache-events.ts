@@ -41,14 +41,29 @@ export function addMessage(cache: CacheLike, message: Message): boolean {
 export function onMessageNew(cache: CacheLike, payload: unknown, ctx: EventContext): Message {
   const message = toMessage(unwrap(payload));
   const isNew = addMessage(cache, message);
-  if (isNew && message.author.id !== ctx.myId && message.channelId !== ctx.activeChannelId && !message.parentId) {
-    cache.setQueriesData<Channel[]>({ queryKey: ['channels'] }, (list) =>
-      list?.map((c) =>
-        c.id === message.channelId ? { ...c, unreadCount: c.unreadCount + 1, lastSeq: message.seq } : c,
-      ),
-    );
+  if (isNew && message.author.id !== ctx.myId && !message.parentId) {
+    onChannelActivity(cache, { channelId: message.channelId, lastSeq: message.seq }, ctx);
   }
   return message;
+}
+
+/**
+ * A new message in some channel of my groups (`channel:activity` comes to the group room, so it
+ * covers channels not joined). Counted by seq, so activity plus message:new for the same message
+ * does not count twice; the channel on screen stays read.
+ */
+export function onChannelActivity(
+  cache: CacheLike,
+  p: { channelId: string; lastSeq: number },
+  ctx: EventContext,
+): void {
+  cache.setQueriesData<Channel[]>({ queryKey: ['channels'] }, (list) =>
+    list?.map((c) => {
+      if (c.id !== p.channelId || p.lastSeq <= c.lastSeq) return c;
+      const unreadCount = c.id === ctx.activeChannelId ? 0 : c.unreadCount + (p.lastSeq - c.lastSeq);
+      return { ...c, lastSeq: p.lastSeq, unreadCount };
+    }),
+  );
 }
 
 export function onMessageUpdated(cache: CacheLike, payload: unknown): void {
@@ -93,9 +108,13 @@ export function onDocumentPublished(cache: CacheLike, p: { documentId: string; g
   void cache.invalidateQueries({ queryKey: ['home'] });
 }
 
-/** Marks a channel read in the cached channel list (the server is told with a `read` event). */
-export function markChannelRead(cache: CacheLike, groupId: string, channelId: string, seq: number): void {
-  cache.setQueryData<Channel[]>(keys.channels(groupId), (list) =>
+/**
+ * Marks a channel read in the cached channel list: after our `read` event, or when another tab
+ * of mine read it (`channel:read`, which names no group: pass null to look in every group).
+ */
+export function markChannelRead(cache: CacheLike, groupId: string | null, channelId: string, seq: number): void {
+  const filters = { queryKey: groupId ? keys.channels(groupId) : ['channels'] };
+  cache.setQueriesData<Channel[]>(filters, (list) =>
     list?.map((c) =>
       c.id === channelId
         ? { ...c, unreadCount: 0, mentionCount: 0, lastReadSeq: Math.max(seq, c.lastReadSeq ?? 0) }

@@ -13,6 +13,8 @@ import { toMessage, toMessagePage } from '../api/normalize';
 import type { Message, NotificationItem } from '../api/types';
 import {
   addMessage,
+  markChannelRead,
+  onChannelActivity,
   onDocumentPublished,
   onMessageDeleted,
   onMessageNew,
@@ -83,8 +85,15 @@ export function useTyping(channelId: string): Typist[] {
   return list.filter((t) => t.until > now);
 }
 
+/** Who is online in a group: asked once (`presence:get`), then kept live by `presence` events. */
 export function usePresence(groupId: string): string[] {
-  const { presence } = useRealtime();
+  const { presence, socket, status, emitAck } = useRealtime();
+  useEffect(() => {
+    if (status !== 'online' || presence.get(groupId)) return;
+    void emitAck('presence:get', { groupId }).then((ack) => {
+      if (ack.ok && Array.isArray(ack.online)) presence.set(groupId, ack.online as string[]);
+    });
+  }, [groupId, status, presence, socket, emitAck]);
   return useSyncExternalStore(presence.subscribe, () => presence.get(groupId)) ?? NO_IDS;
 }
 
@@ -177,7 +186,17 @@ export function RealtimeProvider({ myId, children }: { myId: string; children: R
       const others = (typing.get(p.channelId) ?? []).filter((t) => t.userId !== p.userId && t.until > now);
       typing.set(p.channelId, [...others, { userId: p.userId, name: p.displayName ?? '', until: now + 5000 }]);
     });
-    socket.on('presence', (p) => presence.set(p.groupId, p.userIds ?? p.online ?? []));
+    socket.on('presence', (p) => presence.set(p.groupId, p.online ?? []));
+    socket.on('channel:activity', (p) => onChannelActivity(queryClient, p, { myId, activeChannelId }));
+    socket.on('channel:read', (p) => markChannelRead(queryClient, null, p.channelId, p.lastReadSeq));
+    socket.on('channel:created', (p) => void queryClient.invalidateQueries({ queryKey: keys.channels(p.groupId) }));
+    socket.on('channel:updated', (p) => void queryClient.invalidateQueries({ queryKey: keys.channels(p.groupId) }));
+    socket.on('access:revoked', (p) => {
+      // Removed from a group: what we hold of it is no longer ours to show.
+      void queryClient.invalidateQueries({ queryKey: keys.me });
+      void queryClient.invalidateQueries({ queryKey: keys.group(p.groupId) });
+      void queryClient.invalidateQueries({ queryKey: keys.channels(p.groupId) });
+    });
 
     const realtime: Omit<Realtime, 'status'> = {
       socket,

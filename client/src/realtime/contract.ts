@@ -1,7 +1,8 @@
 /**
- * Channel events as the client expects them (issue 3). The server's typed map in
- * src/realtime/events.ts will grow these; until then they are declared here.
- * ALIGN AT MERGE: replace these declarations with imports from '@server-realtime/events'.
+ * Channel events as the client uses them (issue 3), written to match docs/REALTIME.md of the
+ * realtime branch. The server's typed map in src/realtime/events.ts grows these on that branch;
+ * ALIGN AT MERGE: replace these declarations with imports from '@server-realtime/events'
+ * (payload names there: MessageView, ChannelJoinResult, PresencePayload, …).
  */
 import type {
   Ack,
@@ -35,8 +36,18 @@ export interface TypingPayload {
 export interface PresencePayload {
   groupId: string;
   /** Who is online in the group now. */
-  userIds?: string[];
-  online?: string[];
+  online: string[];
+}
+
+export interface ChannelActivityPayload {
+  channelId: string;
+  groupId: string;
+  lastSeq: number;
+}
+
+export interface ChannelReadPayload {
+  channelId: string;
+  lastReadSeq: number;
 }
 
 export interface ChannelServerEvents {
@@ -46,6 +57,11 @@ export interface ChannelServerEvents {
   'reaction:updated': (payload: ReactionUpdatedPayload) => void;
   typing: (payload: TypingPayload) => void;
   presence: (payload: PresencePayload) => void;
+  'channel:created': (payload: { groupId: string }) => void;
+  'channel:updated': (payload: { groupId: string }) => void;
+  'channel:activity': (payload: ChannelActivityPayload) => void;
+  'channel:read': (payload: ChannelReadPayload) => void;
+  'access:revoked': (payload: { groupId: string }) => void;
 }
 
 export type ServerToClientEvents = ServerEventsSoFar & ChannelServerEvents;
@@ -66,8 +82,11 @@ export interface ClientToServerEvents {
   'message:edit': (p: { messageId: string; body: string }, ack: (a: Ack<{ message?: unknown }>) => void) => void;
   'message:delete': (p: { messageId: string }, ack: (a: Ack) => void) => void;
   'message:pin': (p: { messageId: string; pinned: boolean }, ack: (a: Ack) => void) => void;
-  'reaction:toggle': (p: { messageId: string; emoji: string }, ack: (a: Ack<{ reactions?: unknown }>) => void) => void;
+  'reaction:toggle': (
+    p: { messageId: string; emoji: string },
+    ack: (a: Ack<{ messageId: string; reactions: unknown }>) => void,
+  ) => void;
   typing: (p: { channelId: string }) => void;
   read: (p: { channelId: string; seq: number }, ack?: (a: Ack) => void) => void;
-  'presence:watch': (p: { groupId: string }, ack: (a: Ack<{ userIds?: string[] }>) => void) => void;
+  'presence:get': (p: { groupId: string }, ack: (a: Ack<{ groupId: string; online: string[] }>) => void) => void;
 }

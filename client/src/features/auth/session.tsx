@@ -4,7 +4,7 @@
  * stay in localStorage, and the page they were on is where login takes them back.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, ReactNode, useContext, useEffect } from 'react';
+import { createContext, ReactNode, useContext, useEffect, useRef } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError, onUnauthorized, post } from '../../api/http';
 import { keys } from '../../api/keys';
@@ -40,16 +40,19 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const hadSession = useRef(false);
 
   useEffect(
     () =>
       onUnauthorized(() => {
         const next = location.pathname + location.search;
-        queryClient.clear();
         navigate(`/login?expired=1&next=${encodeURIComponent(next)}`, { replace: true });
+        // After the login route has replaced this tree, so nothing here refetches meanwhile.
+        setTimeout(() => queryClient.clear(), 0);
       }),
     [location.pathname, location.search, navigate, queryClient],
   );
+  if (me.data) hadSession.current = true;
 
   const locale = me.data?.user.locale;
   useEffect(() => {
@@ -60,7 +63,10 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (me.error) {
     if (me.error instanceof ApiError && me.error.status === 401) {
       const next = location.pathname + location.search;
-      return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+      const params = new URLSearchParams();
+      if (hadSession.current) params.set('expired', '1');
+      if (next !== '/') params.set('next', next);
+      return <Navigate to={`/login${params.size ? `?${params}` : ''}`} replace />;
     }
     return <ErrorState error={me.error} onRetry={() => void queryClient.invalidateQueries({ queryKey: keys.me })} />;
   }

@@ -149,6 +149,7 @@ export function ChannelView() {
     [setParams],
   );
   const actions = useChannelActions({
+    groupId: g.id,
     myId: me.user.id,
     canContribute: g.can.contribute,
     canModerate: g.can.manage,

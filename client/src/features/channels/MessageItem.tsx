@@ -10,6 +10,8 @@ export const QUICK_REACTIONS = ['👍', '❤️', '🎉', '😄', '👀', '✅']
 
 export interface MessageActions {
   myId: string;
+  /** The author's organisation (short name), looked up in the group's members. */
+  orgOf: (userId: string) => string | null;
   canContribute: boolean;
   canModerate: boolean;
   onReply?: (m: Message) => void;
@@ -95,7 +97,9 @@ export const MessageItem = memo(function MessageItem({
       <header className="message-head">
         <PresenceDot online={online} />
         <strong id={`msg-${m.id}-author`}>{m.author.displayName}</strong>
-        {m.author.organisation && <span className="org">{m.author.organisation.shortName}</span>}
+        {(m.author.organisation?.shortName || actions.orgOf(m.author.id)) && (
+          <span className="org">{m.author.organisation?.shortName || actions.orgOf(m.author.id)}</span>
+        )}
         <time dateTime={m.createdAt} title={dateTime(m.createdAt)}>
           {time(m.createdAt)}
         </time>

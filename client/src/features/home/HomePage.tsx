@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { get, withQuery } from '../../api/http';
 import { keys } from '../../api/keys';
-import { listOf, toChannel, toDocument } from '../../api/normalize';
+import { listOf, toActionItems, toChannel, toDocument } from '../../api/normalize';
 import type { ActionItem, Group, KnowledgeDocument } from '../../api/types';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { ago, day } from '../../lib/dates';
@@ -93,11 +93,8 @@ function MyActions({ groups, myId }: { groups: Group[]; myId: string }) {
     queryKey: ['home', 'actions', myId],
     queryFn: () =>
       perGroup<ActionItem & { groupName: string }>(groups, async (g) =>
-        (
-          listOf(
-            await get<unknown>(withQuery(`/api/groups/${g.id}/action-items`, { status: 'open', owner: myId })),
-            'actionItems',
-          ) as ActionItem[]
+        toActionItems(
+          await get<unknown>(withQuery(`/api/groups/${g.id}/action-items`, { status: 'open', owner: myId })),
         ).map((a) => ({ ...a, groupId: a.groupId ?? g.id, groupName: g.name })),
       ),
     retry: false,

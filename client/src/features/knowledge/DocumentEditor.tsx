@@ -1,11 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, get } from '../../api/http';
 import { keys } from '../../api/keys';
-import { toDocument } from '../../api/normalize';
-import { useDocument, useDocuments, useGroup, useMembers, useOrganisations } from '../../api/queries';
+import { listOf, toDocument } from '../../api/normalize';
+import { useDocument, useGroup, useMembers, useOrganisations } from '../../api/queries';
 import type { ActionItem, DocumentKind, KnowledgeDocument } from '../../api/types';
 import { ServerHtml } from '../../components/SafeHtml';
 import { errorMessage, ErrorState, Loading, NotFound } from '../../components/states';
@@ -18,12 +18,13 @@ import {
   emptyDraft,
   MAX_UPLOAD_BYTES,
   previewMarkdown,
+  publishDocument,
   updateDocument,
   uploadResource,
 } from './document-api';
 import { KINDS } from './KnowledgeTab';
 
-function Preview({ body }: { body: string }) {
+function Preview({ body, groupId }: { body: string; groupId: string }) {
   const { t } = useTranslation();
   const [html, setHtml] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -31,7 +32,7 @@ function Preview({ body }: { body: string }) {
     if (!body.trim()) return setHtml('');
     const ctrl = new AbortController();
     const timer = setTimeout(() => {
-      previewMarkdown(body, ctrl.signal)
+      previewMarkdown(body, groupId, ctrl.signal)
         .then((h) => {
           setHtml(h);
           setError(null);
@@ -42,7 +43,7 @@ function Preview({ body }: { body: string }) {
       clearTimeout(timer);
       ctrl.abort();
     };
-  }, [body]);
+  }, [body, groupId]);
   if (error) return <ErrorState error={error} />;
   if (html === null) return <Loading />;
   if (!html) return <p className="muted">{t('knowledge.previewEmpty')}</p>;
@@ -152,7 +153,12 @@ function MeetingFields({
           </li>
         ))}
       </ol>
-      <button type="button" className="btn btn-small" onClick={() => set({ decisions: [...d.decisions, ''] })}>
+      <button
+        type="button"
+        className="btn btn-small"
+        data-testid="add-decision"
+        onClick={() => set({ decisions: [...d.decisions, ''] })}
+      >
         + {t('knowledge.addDecision')}
       </button>
       <h3>{t('knowledge.actionItems')}</h3>
@@ -217,6 +223,7 @@ function MeetingFields({
       <button
         type="button"
         className="btn btn-small"
+        data-testid="add-action"
         onClick={() =>
           set({
             actionItems: [
@@ -304,7 +311,7 @@ function Upload({
     setError(null);
     setProgress(0);
     try {
-      onDone(await uploadResource(groupId, file, { title: d.title, tags: d.tags }, setProgress));
+      onDone(await uploadResource(groupId, file, d, setProgress));
     } catch (e) {
       setError(errorMessage(e, t));
     } finally {
@@ -412,17 +419,27 @@ function Editor({
   const [duplicate, setDuplicate] = useState<{ id: string; title: string } | null>(null);
   const [conflict, setConflict] = useState<KnowledgeDocument | null>(null);
   const [baseVersion, setBaseVersion] = useState(existing?.version ?? 0);
-  const templates = useDocuments(groupId, { kind: 'page' }, { enabled: !existing });
-  const templateOptions = (templates.data ?? []).filter((x) => x.isTemplate);
+  const templates = useQuery({
+    queryKey: ['templates', groupId],
+    queryFn: async ({ signal }) =>
+      listOf(await get<unknown>(`/api/groups/${groupId}/templates`, signal), 'templates').map(toDocument),
+    enabled: !existing,
+    retry: false,
+  });
+  const templateOptions = templates.data ?? [];
 
   async function save(status: 'draft' | 'published') {
     if (!d.title.trim()) return setError(`${t('knowledge.titleLabel')}: 1–200`);
     setBusy(true);
     setError(null);
     try {
-      const saved = existing
-        ? await updateDocument(existing.id, baseVersion, d, status)
+      let saved = existing
+        ? await updateDocument(existing.id, baseVersion, d)
         : await createDocument(groupId, d, status);
+      // "Save and publish" on an existing draft: the save, then the publish.
+      if (existing && status === 'published' && saved.status === 'draft' && d.kind !== 'meeting_summary') {
+        saved = await publishDocument(saved.id);
+      }
       clearDraft();
       queryClient.setQueryData(keys.document(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: keys.documents(groupId) });
@@ -571,12 +588,6 @@ function Editor({
             )}
           </fieldset>
         )}
-        {d.kind === 'page' && (
-          <label className="check">
-            <input type="checkbox" checked={d.isTemplate} onChange={(e) => set({ isTemplate: e.target.checked })} />{' '}
-            {t('knowledge.isTemplate')}
-          </label>
-        )}
         <div className="editor-tabs" role="tablist" aria-label={t('knowledge.body')}>
           <button
             type="button"
@@ -604,7 +615,7 @@ function Editor({
           </div>
           <div className="editor-preview" aria-live="polite">
             <p className="label-like">{t('knowledge.preview')}</p>
-            <Preview body={d.body} />
+            <Preview body={d.body} groupId={groupId} />
           </div>
         </div>
         {error && (
@@ -622,9 +633,11 @@ function Editor({
               <button type="submit" className="btn btn-primary" disabled={busy}>
                 {busy ? t('app.saving') : existing?.status === 'draft' ? t('knowledge.savePublish') : t('app.save')}
               </button>
-              <button type="button" className="btn" disabled={busy} onClick={() => void save('draft')}>
-                {t('knowledge.saveDraft')}
-              </button>
+              {!existing && (
+                <button type="button" className="btn" disabled={busy} onClick={() => void save('draft')}>
+                  {t('knowledge.saveDraft')}
+                </button>
+              )}
             </>
           )}
           <Link className="btn btn-ghost" to={existing ? `/documents/${existing.id}` : `/groups/${groupId}/knowledge`}>

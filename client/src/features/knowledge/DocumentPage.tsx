@@ -176,6 +176,7 @@ export default function DocumentPage() {
   const { docId = '' } = useParams();
   const q = useDocument(docId);
   const group = useGroup(q.data?.groupId ?? '');
+  const orgs = useOrganisations();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [notice, setNotice] = useState<string | null>(null);
@@ -195,7 +196,12 @@ export default function DocumentPage() {
   if (q.error) return <ErrorState page error={q.error} onRetry={() => void q.refetch()} />;
   const d = q.data;
   const g = group.data;
-  const canPublish = d.status === 'draft' && g?.can.manage;
+  const canPublish = d.status === 'draft' && (d.can?.publish ?? g?.can.manage);
+  const canEdit = d.can?.edit ?? g?.can.contribute;
+  const canDelete = d.can?.delete ?? g?.can.manage;
+  const authorOrg = d.author?.organisation
+    ? d.author.organisation.shortName || orgs.data?.find((o) => o.id === d.author!.organisation!.id)?.shortName
+    : null;
   return (
     <div className="page document-page">
       <nav className="breadcrumbs" aria-label="breadcrumbs">
@@ -214,7 +220,7 @@ export default function DocumentPage() {
             {d.author?.displayName && (
               <>
                 {t('knowledge.by', { name: d.author.displayName })}
-                {d.author.organisation && ` (${d.author.organisation.shortName})`} ·{' '}
+                {authorOrg && ` (${authorOrg})`} ·{' '}
               </>
             )}
             {t('knowledge.updated', { when: ago(d.updatedAt) })} · {t('knowledge.version', { version: d.version })}
@@ -239,7 +245,7 @@ export default function DocumentPage() {
                 {publish.isPending ? t('knowledge.publishing') : t('knowledge.publish')}
               </button>
             )}
-            {g?.can.contribute && (
+            {canEdit && (
               <Link className="btn" to={`/documents/${d.id}/edit`}>
                 {t('app.edit')}
               </Link>
@@ -247,7 +253,7 @@ export default function DocumentPage() {
             <Link className="btn" to={`/documents/${d.id}/history`}>
               {t('knowledge.history')}
             </Link>
-            {g?.can.manage && (
+            {canDelete && (
               <button
                 type="button"
                 className="btn btn-danger"

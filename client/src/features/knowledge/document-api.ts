@@ -73,8 +73,11 @@ export function draftFrom(d: KnowledgeDocument): DocumentDraft {
 
 const opt = (s: string): string | undefined => (s.trim() ? s.trim() : undefined);
 
-/** The JSON body for POST/PUT: only the fields of the document's kind. */
-export function toPayload(d: DocumentDraft, status: 'draft' | 'published'): Record<string, unknown> {
+/**
+ * The JSON body for POST (create, with `status`) or PUT (save, without: drafts are published
+ * through POST /documents/:id/publish). Only the fields of the document's kind are sent.
+ */
+export function toPayload(d: DocumentDraft): Record<string, unknown> {
   const base: Record<string, unknown> = {
     title: d.title.trim(),
     body: d.body,
@@ -82,41 +85,38 @@ export function toPayload(d: DocumentDraft, status: 'draft' | 'published'): Reco
       .split(',')
       .map((t) => t.trim())
       .filter(Boolean),
-    status,
   };
   switch (d.kind) {
     case 'page':
-      return { ...base, parentId: opt(d.parentId) ?? null, isTemplate: d.isTemplate };
+      return { ...base, parentId: opt(d.parentId) ?? null };
     case 'ci_note':
       return {
         ...base,
-        sourceUrl: opt(d.sourceUrl),
-        publisher: opt(d.publisher),
-        publishedAt: opt(d.sourcePublishedAt),
-        relevance: Number(d.relevance) || undefined,
+        sourceUrl: opt(d.sourceUrl) ?? null,
+        publisher: opt(d.publisher) ?? null,
+        publishedAt: opt(d.sourcePublishedAt) ?? null, // the source's date, YYYY-MM-DD
+        relevance: Number(d.relevance) || null,
         organisationsConcerned: d.organisationsConcerned,
       };
     case 'meeting_summary':
       return {
         ...base,
-        // Only facilitators publish summaries, through POST /documents/:id/publish.
-        status: 'draft',
-        meetingDate: opt(d.meetingDate),
-        attendees: { userIds: d.attendeeUserIds, organisationIds: d.attendeeOrganisationIds },
+        meetingDate: opt(d.meetingDate) ?? null,
+        attendees: { users: d.attendeeUserIds, organisations: d.attendeeOrganisationIds },
         decisions: d.decisions.map((x) => x.trim()).filter(Boolean),
         actionItems: d.actionItems
           .filter((a) => a.description.trim())
           .map((a) => ({
             ...(a.id ? { id: a.id } : {}),
             description: a.description.trim(),
-            ownerUserId: a.ownerUserId || null,
-            ownerOrganisationId: a.ownerOrganisationId || null,
-            dueDate: a.dueDate || null,
+            ...(a.ownerUserId ? { ownerUserId: a.ownerUserId } : {}),
+            ...(a.ownerOrganisationId ? { ownerOrganisationId: a.ownerOrganisationId } : {}),
+            ...(a.dueDate ? { dueDate: a.dueDate } : {}),
             status: a.status,
           })),
       };
     case 'resource':
-      return { ...base, url: opt(d.url) };
+      return { ...base, linkUrl: opt(d.url) ?? null };
   }
 }
 
@@ -124,29 +124,46 @@ export async function createDocument(
   groupId: string,
   d: DocumentDraft,
   status: 'draft' | 'published',
+  extra: Record<string, unknown> = {},
 ): Promise<KnowledgeDocument> {
-  return toDocument(await post(`/api/groups/${groupId}/documents`, { kind: d.kind, ...toPayload(d, status) }));
+  // Only facilitators publish meeting summaries, so members always create them as drafts.
+  const s = d.kind === 'meeting_summary' ? 'draft' : status;
+  return toDocument(
+    await post(`/api/groups/${groupId}/documents`, { kind: d.kind, ...toPayload(d), status: s, ...extra }),
+  );
 }
 
-export async function updateDocument(id: string, baseVersion: number, d: DocumentDraft, status: 'draft' | 'published') {
-  return toDocument(await put(`/api/documents/${id}`, { ...toPayload(d, status), baseVersion }));
+export async function updateDocument(id: string, baseVersion: number, d: DocumentDraft): Promise<KnowledgeDocument> {
+  return toDocument(await put(`/api/documents/${id}`, { ...toPayload(d), baseVersion }));
 }
 
+export async function publishDocument(id: string): Promise<KnowledgeDocument> {
+  return toDocument(await post(`/api/documents/${id}/publish`));
+}
+
+/** Uploads the file (POST /groups/:id/files), then creates the resource that uses it. */
 export async function uploadResource(
   groupId: string,
   file: File,
-  fields: { title: string; tags: string },
+  d: DocumentDraft,
   onProgress: (f: number) => void,
 ): Promise<KnowledgeDocument> {
   const form = new FormData();
-  form.set('title', fields.title || file.name);
-  form.set('tags', fields.tags);
   form.set('file', file, file.name);
-  return toDocument(await upload(`/api/groups/${groupId}/documents/upload`, form, onProgress));
+  const stored = await upload<{ id: string }>(`/api/groups/${groupId}/files`, form, onProgress);
+  const title = d.title.trim() || file.name.slice(0, 200);
+  return createDocument(groupId, { ...d, kind: 'resource', title, url: '' }, 'published', {
+    fileId: stored.id,
+    linkUrl: undefined,
+  });
 }
 
-export async function previewMarkdown(body: string, signal?: AbortSignal): Promise<string> {
-  const res = await api<{ html: string }>('/api/markdown/preview', { method: 'POST', body: { body }, signal });
+export async function previewMarkdown(source: string, groupId: string, signal?: AbortSignal): Promise<string> {
+  const res = await api<{ html: string }>('/api/markdown/preview', {
+    method: 'POST',
+    body: { source, groupId },
+    signal,
+  });
   return res.html;
 }
 
