@@ -7,12 +7,14 @@ import { ConfigModule } from './config/config.module';
 import { AuzolanDataSource } from './database/data-source';
 import { DatabaseModule } from './database/database.module';
 import { SeedModule } from './database/seed/seed.module';
+import { DocumentsModule } from './documents/documents.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { SearchModule } from './search/search.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -31,7 +33,9 @@ export class AppModule {
         GroupsModule,
         MeModule,
         ChannelsModule,
+        DocumentsModule,
         NotificationsModule,
+        SearchModule,
         HealthModule,
         SeedModule,
       ],

@@ -1,23 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { Logger } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from './common/errors';
-import { ErrorFilter, sendError } from './common/error.filter';
+import { ErrorFilter } from './common/error.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 
 /** Everything about the HTTP face that is not a controller: pipes, errors, cookies, docs, the client. */
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
-  const logger = new Logger('http');
 
-  // Body-parsing errors (malformed JSON, too large) happen before Nest's filters see the request.
-  fastify.setErrorHandler((error, request, reply) => sendError(reply, error, request, logger));
+  // The API speaks JSON (and multipart for uploads); a text/plain body is refused with 415.
+  fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -26,6 +25,12 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   await app.register(fastifyCookie);
+  // Uploads (knowledge resources). Per-route limits are set where the file is read.
+  // `preservePath` hands us the name as sent, so "../x.pdf" is refused rather than quietly trimmed.
+  await app.register(fastifyMultipart, {
+    preservePath: true,
+    limits: { fileSize: 25 * 1024 * 1024, files: 1, fields: 0, parts: 1 },
+  });
 
   const openapi = new DocumentBuilder()
     .setTitle('Auzolan API')

@@ -38,11 +38,13 @@ const unique = (prefix: string): string => `${prefix}-${process.pid}-${++counter
  */
 export class World {
   admin: Person;
+  private readonly earlierErrors: string[] = [];
 
   private constructor(
-    readonly app: AppProcess,
+    public app: AppProcess,
     readonly db: TestDatabase,
     readonly api: Api,
+    private readonly env: Record<string, string>,
   ) {}
 
   static async start(env: Record<string, string> = {}): Promise<World> {
@@ -53,7 +55,7 @@ export class World {
       ADMIN_PASSWORD,
       ...env,
     });
-    const world = new World(app, db, new Api(app.url));
+    const world = new World(app, db, new Api(app.url), env);
     world.admin = await world.login(ADMIN_EMAIL, ADMIN_PASSWORD);
     return world;
   }
@@ -107,10 +109,28 @@ export class World {
     if (res.status !== 200) throw new Error(`addMember: ${res.status} ${JSON.stringify(res.body)}`);
   }
 
+  /**
+   * Stops the server, runs `between` (e.g. work on the embedded database, which only one
+   * process may open), and starts it again on the same port and database, so every
+   * `Person.api` keeps working.
+   */
+  async restart(between?: () => Promise<void>): Promise<void> {
+    this.earlierErrors.push(...this.app.serverErrors());
+    await this.app.stop();
+    await between?.();
+    this.app = await AppProcess.start({
+      ...this.db.env,
+      ADMIN_EMAIL,
+      ADMIN_PASSWORD,
+      ...this.env,
+      PORT: String(this.app.port),
+    });
+  }
+
   /** Stops the server, checks it logged no 5xx, and drops the database. */
   async close(): Promise<string[]> {
     await this.app.stop();
     await this.db.drop();
-    return this.app.serverErrors();
+    return [...this.earlierErrors, ...this.app.serverErrors()];
   }
 }

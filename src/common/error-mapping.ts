@@ -2,6 +2,7 @@ import { AppError, ERROR_STATUS, ErrorCode } from './errors';
 
 interface ErrorLike {
   name?: string;
+  cause?: unknown;
   code?: string;
   status?: number;
   statusCode?: number;
@@ -26,6 +27,9 @@ function codeForStatus(status: number): ErrorCode {
 export function toAppError(thrown: unknown): AppError {
   if (thrown instanceof AppError) return thrown;
   const err = (typeof thrown === 'object' && thrown !== null ? thrown : {}) as ErrorLike;
+  // Nest wraps Fastify's parsing errors in an HttpException; the original carries the code.
+  const cause = err.cause as ErrorLike | undefined;
+  if (cause?.code?.startsWith('FST_')) return toAppError(cause);
 
   // Fastify's own request-parsing errors happen before any handler runs.
   switch (err.code) {
@@ -33,6 +37,10 @@ export function toAppError(thrown: unknown): AppError {
       return new AppError('payload_too_large', 'The request body is larger than the limit');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('unsupported_media_type', 'Send JSON with Content-Type: application/json');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('validation_failed', 'The body is not valid JSON', [
+        { field: 'body', reason: 'malformed JSON' },
+      ]);
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AppError('validation_failed', 'The JSON body is empty', [{ field: 'body', reason: 'empty' }]);
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
@@ -48,6 +56,7 @@ export function toAppError(thrown: unknown): AppError {
   const pg = err.name === 'QueryFailedError' ? err.driverError : undefined;
   if (pg?.code === '23505') return new AppError('conflict', 'This already exists', [{ constraint: pg.constraint }]);
   if (pg?.code === '23503') return new AppError('validation_failed', 'A referenced record does not exist');
+  if (pg?.code === '23514') return new AppError('validation_failed', 'A value is outside what is allowed');
   if (pg?.code === '22P02' || pg?.code === '22021' || pg?.code === '22001') {
     return new AppError('validation_failed', 'A value has the wrong form or length');
   }

@@ -15,7 +15,7 @@ export class ErrorFilter implements ExceptionFilter {
   }
 }
 
-export function sendError(reply: FastifyReply, thrown: unknown, request: FastifyRequest, logger: Logger): void {
+function sendError(reply: FastifyReply, thrown: unknown, request: FastifyRequest, logger: Logger): void {
   const error = toAppError(thrown);
   if (error.status >= 500) {
     logger.error(

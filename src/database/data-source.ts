@@ -15,6 +15,10 @@ import { SnakeNamingStrategy } from './naming';
  */
 export class AuzolanDataSource extends DataSource {
   private readonly cleanups: Array<() => Promise<void> | void> = [];
+  /** The in-process PGlite instance in embedded mode (only `database/` may touch it). */
+  pglite: PGlite | null = null;
+  /** The server URL in server mode. */
+  serverUrl: string | null = null;
 
   onDestroy(cleanup: () => Promise<void> | void): void {
     this.cleanups.push(cleanup);
@@ -49,18 +53,21 @@ export function baseOptions(): PostgresDataSourceOptions {
  */
 export async function createDataSource(config: AppConfig): Promise<AuzolanDataSource> {
   if (config.databaseUrl) {
-    return new AuzolanDataSource({
+    const dataSource = new AuzolanDataSource({
       ...baseOptions(),
       url: config.databaseUrl,
       poolSize: config.databasePoolSize,
       connectTimeoutMS: 5000,
     });
+    dataSource.serverUrl = config.databaseUrl;
+    return dataSource;
   }
   const lock = DataDirLock.acquire(config.dataDir);
   try {
     const pglite = await PGlite.create(join(config.dataDir, 'pg'), { extensions: { pg_trgm, unaccent } });
     // PGlite has a single session: one connection, and every query is serialised.
     const dataSource = new AuzolanDataSource({ ...baseOptions(), poolSize: 1, extra: createPgConfig(pglite) });
+    dataSource.pglite = pglite;
     dataSource.onDestroy(() => lock.release());
     dataSource.onDestroy(() => pglite.close());
     return dataSource;

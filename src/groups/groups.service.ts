@@ -13,6 +13,11 @@ import { WorkingGroup } from './working-group.entity';
 
 /** Runs inside the transaction that creates a group (e.g. channels adds `general`). */
 export type GroupCreatedHook = (manager: EntityManager, group: WorkingGroup) => Promise<void>;
+/**
+ * Runs inside the transaction that changes a group, with its state before the change (e.g.
+ * documents re-announce themselves to search when a group turns private).
+ */
+export type GroupChangedHook = (manager: EntityManager, group: WorkingGroup, before: WorkingGroup) => Promise<void>;
 
 interface GroupRowRaw {
   id: string;
@@ -28,6 +33,7 @@ interface GroupRowRaw {
 @Injectable()
 export class GroupsService {
   private readonly createdHooks: GroupCreatedHook[] = [];
+  private readonly changedHooks: GroupChangedHook[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -40,6 +46,10 @@ export class GroupsService {
   /** Lets other features take part in group creation without groups importing them. */
   onGroupCreated(hook: GroupCreatedHook): void {
     this.createdHooks.push(hook);
+  }
+
+  onGroupChanged(hook: GroupChangedHook): void {
+    this.changedHooks.push(hook);
   }
 
   async list(actor: Actor): Promise<GroupView[]> {
@@ -78,7 +88,11 @@ export class GroupsService {
     if (dto.slug !== undefined && dto.slug !== group.slug && (await this.groups.existsBy({ slug: dto.slug }))) {
       throw conflict(`The slug "${dto.slug}" is taken`, [{ field: 'slug', reason: 'taken' }]);
     }
-    await this.groups.save(Object.assign(group, dto));
+    const before = { ...group };
+    await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(WorkingGroup, Object.assign(group, dto));
+      for (const hook of this.changedHooks) await hook(manager, saved, before);
+    });
     return this.get(actor, groupId);
   }
 

@@ -4,6 +4,7 @@ import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/current-actor.decorator';
 import { AppConfig } from '../config/config';
+import { SearchHealth } from '../search/search.health';
 
 @ApiTags('health')
 @Controller('health')
@@ -12,6 +13,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly config: AppConfig,
+    private readonly search: SearchHealth,
   ) {}
 
   /** 200 when every dependency answers, 503 with the same body shape when one does not. */
@@ -20,7 +22,13 @@ export class HealthController {
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult & { mode: string }> {
     const mode = this.config.embedded ? 'embedded' : 'server';
     try {
-      return { mode, ...(await this.health.check([() => this.db.pingCheck('database', { timeout: 3000 })])) };
+      return {
+        mode,
+        ...(await this.health.check([
+          () => this.db.pingCheck('database', { timeout: 3000 }),
+          () => this.search.check(),
+        ])),
+      };
     } catch (e) {
       reply.status(503);
       const response = (e as { getResponse?: () => HealthCheckResult }).getResponse?.();

@@ -11,6 +11,8 @@ export type OutboxChange =
  * insert fails the transaction, so the content write and its outbox row land together or
  * not at all.
  */
+export const OUTBOX_CHANNEL = 'search_outbox';
+
 export async function writeOutbox(manager: EntityManager, changes: OutboxChange[]): Promise<void> {
   if (changes.length === 0) return;
   await manager.insert(
@@ -27,4 +29,6 @@ export async function writeOutbox(manager: EntityManager, changes: OutboxChange[
         : { entityType: c.type, entityId: c.id, version: String(c.version), op: c.op, payload: null },
     ),
   );
+  // Delivered at commit (and only if it commits): wakes the outbox worker at once.
+  await manager.query(`NOTIFY ${OUTBOX_CHANNEL}`);
 }

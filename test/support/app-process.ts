@@ -1,7 +1,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-const MAIN = join(__dirname, '..', '..', 'dist', 'src', 'main.js');
+/** The repository root (this file also runs compiled, from dist/, for the benchmarks). */
+function repoRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return dir;
+}
+export const ROOT = repoRoot(__dirname);
+const MAIN = join(ROOT, 'dist', 'src', 'main.js');
 
 export interface ExitResult {
   code: number | null;

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 /** A tiny HTTP client that speaks to the app the way the web client and scripts do. */
 export interface Reply<T = unknown> {
   status: number;
@@ -78,4 +79,33 @@ export class Api {
     }
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
+}
+
+/**
+ * Posts a body with node:http and resolves with the response even if the server answers
+ * and closes before the upload finishes (as it should for an oversized body), which
+ * fetch reports as EPIPE instead.
+ */
+export function postOversized(
+  url: string,
+  body: Buffer | string,
+  headers: Record<string, string>,
+): Promise<Reply<ErrorReply>> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: JSON.parse(text) as ErrorReply,
+          headers: new Headers(res.headers as Record<string, string>),
+        }),
+      );
+    });
+    req.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE' && e.code !== 'ECONNRESET') reject(e);
+    });
+    req.end(body);
+  });
 }

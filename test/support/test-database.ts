@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { ROOT } from './app-process';
 
 /**
  * A fresh, empty database for one test suite: a temporary PGlite directory by default,
@@ -14,7 +16,10 @@ export interface TestDatabase {
 }
 
 /** Written by globalSetup: an embedded data directory with every migration applied. */
-export const TEMPLATE_DIR = join(tmpdir(), 'auzolan-test-template');
+export const TEMPLATE_DIR = join(
+  tmpdir(),
+  `auzolan-test-template-${createHash('sha1').update(ROOT).digest('hex').slice(0, 8)}`, // one per checkout
+);
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../auth/password';
 import { Channel } from '../../channels/channel.entity';
+import { DocumentWriter } from '../../documents/document-writer';
 import { AppConfig } from '../../config/config';
 import { GroupsService } from '../../groups/groups.service';
 import { Membership } from '../../groups/membership.entity';
@@ -18,6 +19,7 @@ import {
   STAFF,
   UNIVERSITY,
 } from './demo-data';
+import { seedKnowledge } from './demo-knowledge';
 
 export interface DemoLogin {
   email: string;
@@ -34,6 +36,7 @@ export class SeedService {
     private readonly config: AppConfig,
     private readonly users: UsersService,
     private readonly groups: GroupsService,
+    private readonly documents: DocumentWriter,
   ) {}
 
   async run(): Promise<DemoLogin[] | null> {
@@ -82,9 +85,11 @@ export class SeedService {
         );
         userIds.set(person.email, user.id);
       }
+      const groupIds = new Map<string, string>();
       for (const demo of GROUPS) {
         const { slug, name, description, visibility } = demo;
         const group = await this.groups.insert(manager, { slug, name, description, visibility });
+        groupIds.set(slug, group.id);
         const members: Array<[string, Membership['role']]> = [
           [demo.facilitator, 'facilitator'],
           ...demo.associations.map((key): [string, Membership['role']] => [
@@ -102,6 +107,7 @@ export class SeedService {
           await manager.insert(Channel, { groupId: group.id, ...channel, createdById: userIds.get(demo.facilitator)! });
         }
       }
+      await seedKnowledge(manager, this.documents, { groups: groupIds, users: userIds, organisations: orgIds });
     });
     this.logger.log('demo data seeded');
     return logins;

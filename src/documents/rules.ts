@@ -1,0 +1,193 @@
+import { decide, GroupAction } from '../groups/access';
+import type { Actor } from '../auth/actor';
+import type { GroupRole } from '../groups/membership.entity';
+import type { Visibility } from '../groups/working-group.entity';
+
+/**
+ * The knowledge store's rules, free of I/O (and of Nest) so they can be read and unit-tested
+ * in one place: kinds and lifecycle, who may do what with a document, and normalisation.
+ */
+export const DOCUMENT_KINDS = ['page', 'ci_note', 'meeting_summary', 'resource'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const DOCUMENT_STATUSES = ['draft', 'published'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+export const ACTION_ITEM_STATUSES = ['open', 'done', 'dropped'] as const;
+export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
+export type RevisionAction =
+  'create' | 'update' | 'publish' | 'restore' | 'delete' | 'undelete' | 'move' | 'action_item';
+
+export const KNOWLEDGE_LIMITS = {
+  tags: 20,
+  tagChars: 40,
+  decisions: 100,
+  decisionChars: 2000,
+  actionItems: 200,
+  actionItemChars: 2000,
+  attendees: 500,
+  organisationsConcerned: 50,
+  fileBytes: 25 * 1024 * 1024,
+  fileNameChars: 200,
+  urlChars: 2000,
+} as const;
+
+export interface ActionItemState {
+  id: string;
+  description: string;
+  ownerUserId: string | null;
+  ownerOrganisationId: string | null;
+  dueDate: string | null;
+  status: ActionItemStatus;
+}
+
+/** Everything a revision records besides title and body. */
+export interface RevisionFields {
+  status: DocumentStatus;
+  groupId: string;
+  tags: string[];
+  parentId: string | null;
+  templateFor: DocumentKind | null;
+  sourceUrl: string | null;
+  publisher: string | null;
+  publishedAt: string | null;
+  relevance: number | null;
+  organisationsConcerned: string[];
+  meetingDate: string | null;
+  attendees: { users: string[]; organisations: string[] };
+  decisions: string[];
+  actionItems: ActionItemState[];
+  linkUrl: string | null;
+  fileId: string | null;
+}
+
+/** Fields that only some kinds may carry; others answer 400 naming the field. */
+export const KIND_FIELDS: Record<DocumentKind, readonly string[]> = {
+  page: ['parentId', 'templateFor'],
+  ci_note: ['sourceUrl', 'publisher', 'publishedAt', 'relevance', 'organisationsConcerned'],
+  meeting_summary: ['meetingDate', 'attendees', 'decisions', 'actionItems'],
+  resource: ['linkUrl', 'fileId'],
+};
+export const ALL_KIND_FIELDS = Object.values(KIND_FIELDS).flat();
+
+// ---------------------------------------------------------------------------- access
+
+export type DocumentAction = 'read' | 'edit' | 'delete' | 'publish' | 'restore';
+export type Decision = 'allow' | 'denied' | 'hidden';
+
+export interface DocumentFacts {
+  kind: DocumentKind;
+  status: DocumentStatus;
+  authorId: string | null;
+  deletedAt: Date | null;
+}
+
+/**
+ * Who may do what with one document, on top of the group rule:
+ * - drafts are visible to their author and the group's facilitators (and admins) only;
+ * - deleted documents are visible to admins only (who may restore them);
+ * - members edit published pages, notes and resources wiki-style; a published meeting
+ *   summary is edited by facilitators; a draft by its author or a facilitator;
+ * - only facilitators publish meeting summaries; other drafts are published by their author.
+ */
+export function decideDocument(
+  actor: Pick<Actor, 'id' | 'role'>,
+  group: { visibility: Visibility },
+  role: GroupRole | null,
+  doc: DocumentFacts,
+  action: DocumentAction,
+): Decision {
+  const can = (a: GroupAction): boolean => decide(actor, group, role, a) === 'allow';
+  if (decide(actor, group, role, 'read') === 'hidden') return 'hidden';
+  const admin = actor.role === 'admin';
+  const manage = can('manage');
+  const author = doc.authorId !== null && doc.authorId === actor.id;
+  if (doc.deletedAt) {
+    if (!admin) return 'hidden';
+    return action === 'read' || action === 'restore' ? 'allow' : 'denied';
+  }
+  if (doc.status === 'draft' && !(author || manage)) return 'hidden';
+  if (action === 'read') return 'allow';
+  if (action === 'restore') return 'denied';
+  if (!can('contribute')) return 'denied';
+  switch (action) {
+    case 'edit':
+      if (doc.kind === 'meeting_summary') return manage || (doc.status === 'draft' && author) ? 'allow' : 'denied';
+      return 'allow';
+    case 'delete':
+      return manage || author ? 'allow' : 'denied';
+    case 'publish':
+      if (doc.kind === 'meeting_summary') return manage ? 'allow' : 'denied';
+      return manage || author ? 'allow' : 'denied';
+  }
+}
+
+/** The status a new document starts in; meeting summaries start as drafts unless a facilitator publishes. */
+export function initialStatus(
+  kind: DocumentKind,
+  requested: DocumentStatus | undefined,
+  mayManage: boolean,
+): DocumentStatus | 'denied' {
+  if (kind === 'meeting_summary') {
+    if (requested === 'published') return mayManage ? 'published' : 'denied';
+    return 'draft';
+  }
+  return requested ?? 'published';
+}
+
+// ---------------------------------------------------------------------------- normalisation
+
+/** The key `[[Page title]]` links match on: trimmed, case- and space-insensitive. */
+export function titleKey(title: string): string {
+  return title.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Tags are compared case-insensitively: stored trimmed, single-spaced, lower-case, unique, in order. */
+export function normaliseTags(tags: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const t of tags) {
+    const tag = t.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+    if (tag && !out.includes(tag)) out.push(tag);
+  }
+  return out;
+}
+
+const TRACKING_PARAM = /^(utm_[a-z]+|fbclid|gclid|dclid|mc_cid|mc_eid|igshid|_hsenc|_hsmkt|ref|ref_src|cmpid)$/i;
+
+/**
+ * The identity of a source for duplicate detection: the same article reached by http or
+ * https, with or without `www.`, a fragment, tracking parameters, a trailing slash or a
+ * different parameter order counts once. Returns null for anything but http(s).
+ */
+export function normaliseSourceUrl(raw: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const host = url.hostname
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .replace(/\.$/, '');
+  const port = url.port && url.port !== '80' && url.port !== '443' ? `:${url.port}` : '';
+  const params = [...url.searchParams.entries()]
+    .filter(([k]) => !TRACKING_PARAM.test(k))
+    .sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a.localeCompare(b)));
+  const query = params.length ? '?' + new URLSearchParams(params).toString() : '';
+  const path = url.pathname.replace(/\/+$/, '') || '';
+  return `${host}${port}${path}${query}`;
+}
+
+export function isHttpUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The client route that opens a document (used in links, notifications and search). */
+export function documentRoute(groupId: string, documentId: string): string {
+  return `/groups/${groupId}/documents/${documentId}`;
+}

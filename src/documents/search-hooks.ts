@@ -1,0 +1,31 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager, IsNull } from 'typeorm';
+import { GroupsService } from '../groups/groups.service';
+import { WorkingGroup } from '../groups/working-group.entity';
+import { Document } from './document.entity';
+import { DocumentWriter } from './document-writer';
+
+/**
+ * Permission-relevant changes that do not touch a document still reach search: when a
+ * group's visibility changes, every published document in it is re-announced (same
+ * version, new `visibility`) in the transaction that changed the group.
+ */
+@Injectable()
+export class DocumentSearchHooks implements OnModuleInit {
+  constructor(
+    private readonly groups: GroupsService,
+    private readonly writer: DocumentWriter,
+  ) {}
+
+  onModuleInit(): void {
+    this.groups.onGroupChanged((manager, group, before) => this.groupChanged(manager, group, before));
+  }
+
+  private async groupChanged(manager: EntityManager, group: WorkingGroup, before: WorkingGroup): Promise<void> {
+    if (group.visibility === before.visibility) return;
+    const docs = await manager.find(Document, {
+      where: { groupId: group.id, status: 'published', deletedAt: IsNull() },
+    });
+    for (const doc of docs) await this.writer.writeSearchChange(manager, doc, await this.writer.stateOf(manager, doc));
+  }
+}

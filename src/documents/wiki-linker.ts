@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { renderMarkdown } from '../markdown/markdown';
+import { wikiLinkTitles } from '../markdown/wiki-links';
+import { DocumentLink } from './document-link.entity';
+import { Document } from './document.entity';
+import { documentRoute, titleKey } from './rules';
+
+export interface RenderedBody {
+  html: string;
+  /** One per distinct `[[title]]`, with the document it resolves to now (or null). */
+  links: Array<{ key: string; targetId: string | null }>;
+}
+
+/**
+ * Renders bodies through THE renderer with `[[Page title]]` resolved within the group,
+ * and keeps `document_links` (and so backlinks) in step: a document's own links on every
+ * save, and the documents linking to a title when a page with that title appears, is
+ * renamed, published, deleted or moved.
+ */
+@Injectable()
+export class WikiLinker {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Titles resolve to published, non-deleted documents of the group; pages win over other kinds. */
+  async resolve(manager: EntityManager | null, groupId: string, keys: string[]): Promise<Map<string, Document>> {
+    const found = new Map<string, Document>();
+    if (keys.length === 0) return found;
+    const rows = await (manager ?? this.dataSource.manager)
+      .createQueryBuilder(Document, 'd')
+      .select(['d.id', 'd.groupId', 'd.titleKey', 'd.kind'])
+      .where('d.group_id = :groupId AND d.title_key IN (:...keys)', { groupId, keys })
+      .andWhere(`d.status = 'published' AND d.deleted_at IS NULL`)
+      .orderBy(`CASE WHEN d.kind = 'page' THEN 0 ELSE 1 END`)
+      .addOrderBy('d.created_at', 'ASC')
+      .getMany();
+    for (const row of rows) if (!found.has(row.titleKey)) found.set(row.titleKey, row);
+    return found;
+  }
+
+  async render(manager: EntityManager | null, groupId: string, body: string, selfId?: string): Promise<RenderedBody> {
+    const keys = [...new Set(wikiLinkTitles(body).map(titleKey))];
+    const targets = await this.resolve(manager, groupId, keys);
+    const html = renderMarkdown(body, {
+      resolveWikiLink: (title) => {
+        const target = targets.get(titleKey(title));
+        return target ? { href: documentRoute(groupId, target.id), pageId: target.id } : null;
+      },
+    });
+    const links = keys.map((key) => {
+      const target = targets.get(key);
+      return { key, targetId: target && target.id !== selfId ? target.id : null };
+    });
+    return { html, links };
+  }
+
+  /** Replaces a document's outgoing links (inside the caller's transaction). */
+  async saveLinks(manager: EntityManager, doc: Document, links: RenderedBody['links']): Promise<void> {
+    await manager.delete(DocumentLink, { sourceId: doc.id });
+    if (links.length === 0) return;
+    await manager.insert(
+      DocumentLink,
+      links.map((l) => ({ sourceId: doc.id, groupId: doc.groupId, targetKey: l.key, targetId: l.targetId })),
+    );
+  }
+
+  /**
+   * Re-renders the documents whose links may now resolve differently because `doc` was
+   * created, renamed, published, deleted or moved: those linking to its old or new title
+   * in its old or new group, and those that pointed at it. Rendering is derived data, so
+   * this changes neither their version nor their revisions.
+   */
+  async refreshLinksTo(
+    manager: EntityManager,
+    doc: Pick<Document, 'id'>,
+    places: Array<{ groupId: string; key: string }>,
+  ): Promise<void> {
+    const qb = manager
+      .createQueryBuilder(DocumentLink, 'l')
+      .select('DISTINCT l.source_id', 'source_id')
+      .where('l.source_id <> :id', { id: doc.id })
+      .andWhere(
+        new Brackets((w) => {
+          w.where('l.target_id = :id', { id: doc.id });
+          places.forEach((p, i) =>
+            w.orWhere(`(l.group_id = :g${i} AND l.target_key = :k${i})`, { [`g${i}`]: p.groupId, [`k${i}`]: p.key }),
+          );
+        }),
+      );
+    const sourceIds = (await qb.getRawMany<{ source_id: string }>()).map((r) => r.source_id);
+    if (sourceIds.length === 0) return;
+    const sources = await manager.find(Document, {
+      where: { id: In(sourceIds) },
+      select: { id: true, groupId: true, body: true, deletedAt: true },
+    });
+    for (const source of sources) {
+      const rendered = await this.render(manager, source.groupId, source.body, source.id);
+      await manager.update(Document, { id: source.id }, { bodyHtml: rendered.html, updatedAt: () => 'updated_at' });
+      await this.saveLinks(manager, source as Document, rendered.links);
+    }
+  }
+}
