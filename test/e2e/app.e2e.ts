@@ -88,7 +88,7 @@ describe('Auzolan in a browser', () => {
 
   it('switches the interface to Basque from the menu, and keeps it after a reload', async () => {
     const { page, context, errors } = await newPerson(browser, demo.url);
-    await login(page, 'ane@energy.demo');
+    await login(page, 'unai@aerospace.demo'); // English by default; the choice is saved on his profile
     await page.getByRole('link', { name: 'Home', exact: true }).waitFor();
     await page.getByTestId('account-menu').click();
     await page.selectOption('#menu-language', 'eu');

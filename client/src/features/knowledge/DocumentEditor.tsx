@@ -179,6 +179,8 @@ function MeetingFields({
             <label htmlFor={`ai-owner-${i}`}>{t('knowledge.owner')}</label>
             <select
               id={`ai-owner-${i}`}
+              required
+              aria-required="true"
               value={a.ownerUserId ? `u:${a.ownerUserId}` : a.ownerOrganisationId ? `o:${a.ownerOrganisationId}` : ''}
               onChange={(e) => {
                 const [kind, id] = e.target.value.split(':');
