@@ -270,6 +270,8 @@ export function toSearchResult(payload: unknown): SearchResult {
       .filter(isObj)
       .map((h) => ({
         type: str(h.type ?? h.kind),
+        kind: str(h.kind ?? h.type),
+        url: strOrNull(h.url),
         id: str(h.id),
         groupId: str(h.groupId),
         title: str(h.title),

@@ -208,7 +208,12 @@ export interface Backlink {
 // ---- Search (issue 5) — per ARCHITECTURE.md ----
 
 export interface SearchHit {
+  /** `document` or `message`. */
   type: string;
+  /** The document kind (page, ci_note, …) or `message`. */
+  kind: string;
+  /** Where the hit lives in the client, when the server says. */
+  url: string | null;
   id: string;
   groupId: string;
   title: string;

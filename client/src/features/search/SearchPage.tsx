@@ -118,9 +118,9 @@ export default function SearchPage() {
                   <ol className="plain-list hits" start={offset + 1}>
                     {search.data.hits.map((h) => (
                       <li key={`${h.type}-${h.id}`} className="hit">
-                        <span className={`kind-chip kind-${h.type}`}>
-                          {t(`search.types.${h.type}`, {
-                            defaultValue: t(`knowledge.kinds.${h.type}`, { defaultValue: h.type }),
+                        <span className={`kind-chip kind-${h.kind}`}>
+                          {t(`search.types.${h.kind}`, {
+                            defaultValue: t(`knowledge.kinds.${h.kind}`, { defaultValue: h.kind }),
                           })}
                         </span>{' '}
                         <Link to={hitHref(h)}>{h.title || '—'}</Link>{' '}

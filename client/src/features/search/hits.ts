@@ -2,6 +2,7 @@ import type { SearchHit } from '../../api/types';
 
 /** Where a search hit leads. */
 export function hitHref(h: SearchHit): string {
+  if (h.url && h.url.startsWith('/') && !h.url.startsWith('//')) return h.url;
   if (h.type === 'message') {
     return h.channelId
       ? `/groups/${h.groupId}/channels/${h.channelId}${h.seq ? `#msg-${h.seq}` : ''}`
@@ -11,9 +12,9 @@ export function hitHref(h: SearchHit): string {
   return `/documents/${h.id}`;
 }
 
-/** Hits grouped by type, in the order the types first appear (best hit's type first). */
+/** Hits grouped by kind (page, CI note, message…), in the order the kinds first appear (best first). */
 export function groupByType(hits: SearchHit[]): Array<[string, SearchHit[]]> {
   const groups = new Map<string, SearchHit[]>();
-  for (const h of hits) groups.set(h.type, [...(groups.get(h.type) ?? []), h]);
+  for (const h of hits) groups.set(h.kind, [...(groups.get(h.kind) ?? []), h]);
   return [...groups.entries()];
 }
