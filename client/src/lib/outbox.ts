@@ -113,18 +113,17 @@ export class Outbox<M> {
     if (clientMsgId && this.items.delete(clientMsgId)) this.changed();
   }
 
-  list(): PendingMessage[] {
-    return this.snapshot;
-  }
+  /** Arrow properties, so React can call them unbound (useSyncExternalStore). */
+  list = (): PendingMessage[] => this.snapshot;
 
   forChannel(channelId: string, parentId: string | null = null): PendingMessage[] {
     return this.snapshot.filter((i) => i.channelId === channelId && i.parentId === parentId);
   }
 
-  subscribe(listener: () => void): () => void {
+  subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
+    return () => void this.listeners.delete(listener);
+  };
 
   private async attempt(clientMsgId: string, manual = false): Promise<void> {
     let retriesLeft = manual ? 0 : this.autoRetries;

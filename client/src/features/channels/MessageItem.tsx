@@ -6,6 +6,19 @@ import { dateTime, time } from '../../lib/dates';
 import type { PendingMessage } from '../../lib/outbox';
 import { PresenceDot } from '../groups/MembersTab';
 
+/** Small inline icons: emoji glyphs depend on the fonts of the machine, these do not. */
+function Icon({ name }: { name: 'pin' | 'trash' }) {
+  const d =
+    name === 'pin'
+      ? 'M14 2l8 8-3 1-4 4 1 5-2 2-4-5-5 5-1-1 5-5-5-4 2-2 5 1 4-4z'
+      : 'M9 3h6l1 2h4v2H4V5h4l1-2zm-3 6h12l-1 12H7L6 9zm4 2v8h1.5v-8H10zm3.5 0v8H15v-8h-1.5z';
+  return (
+    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+      <path fill="currentColor" d={d} />
+    </svg>
+  );
+}
+
 export const QUICK_REACTIONS = ['👍', '❤️', '🎉', '😄', '👀', '✅'];
 
 export interface MessageActions {
@@ -90,13 +103,13 @@ export const MessageItem = memo(function MessageItem({
   return (
     <article
       className={`message${highlight ? ' highlight' : ''}${m.pinned ? ' pinned' : ''}`}
-      id={`msg-${m.seq}`}
+      id={inThread ? undefined : `msg-${m.seq}`}
       data-seq={m.seq}
-      aria-labelledby={`msg-${m.id}-author`}
+      aria-labelledby={`${inThread ? 'thread-' : ''}msg-${m.id}-author`}
     >
       <header className="message-head">
         <PresenceDot online={online} />
-        <strong id={`msg-${m.id}-author`}>{m.author.displayName}</strong>
+        <strong id={`${inThread ? 'thread-' : ''}msg-${m.id}-author`}>{m.author.displayName}</strong>
         {(m.author.organisation?.shortName || actions.orgOf(m.author.id)) && (
           <span className="org">{m.author.organisation?.shortName || actions.orgOf(m.author.id)}</span>
         )}
@@ -104,7 +117,11 @@ export const MessageItem = memo(function MessageItem({
           {time(m.createdAt)}
         </time>
         {m.editedAt && !deleted && <span className="muted">{t('channel.edited')}</span>}
-        {m.pinned && <span className="chip chip-pin">📌 {t('channel.pinned')}</span>}
+        {m.pinned && (
+          <span className="chip chip-pin">
+            <Icon name="pin" /> {t('channel.pinned')}
+          </span>
+        )}
       </header>
       {deleted ? (
         <p className="tombstone">{t('channel.deleted')}</p>
@@ -174,7 +191,7 @@ export const MessageItem = memo(function MessageItem({
               aria-label={m.pinned ? t('channel.unpin') : t('channel.pin')}
               onClick={() => actions.onPin(m)}
             >
-              📌
+              <Icon name="pin" />
             </button>
           )}
           {(mine || actions.canModerate) && (
@@ -184,7 +201,7 @@ export const MessageItem = memo(function MessageItem({
               aria-label={t('app.delete')}
               onClick={() => window.confirm(t('channel.confirmDelete')) && actions.onDelete(m)}
             >
-              🗑
+              <Icon name="trash" />
             </button>
           )}
           {picker && (
