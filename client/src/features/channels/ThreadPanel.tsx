@@ -1,0 +1,111 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get } from '../../api/http';
+import { keys } from '../../api/keys';
+import { listOf, toMessage } from '../../api/normalize';
+import type { Message } from '../../api/types';
+import { ErrorState, Loading } from '../../components/states';
+import { mergeMessages, Timeline } from '../../lib/timeline';
+import { useRealtime } from '../../realtime/RealtimeProvider';
+import { useSession } from '../auth/session';
+import { Composer } from './Composer';
+import { MessageActions, MessageItem, PendingItem } from './MessageItem';
+
+/**
+ * A thread in a side panel. Its replies are fetched once (GET /api/messages/:id/thread) and
+ * merged into the channel's timeline, where realtime replies land too: one source of truth.
+ */
+export function ThreadPanel({
+  channelId,
+  groupId,
+  rootId,
+  actions,
+  online,
+  canContribute,
+  onClose,
+}: {
+  channelId: string;
+  groupId: string;
+  rootId: string;
+  actions: MessageActions;
+  online: Set<string>;
+  canContribute: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const me = useSession();
+  const rt = useRealtime();
+  const queryClient = useQueryClient();
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const thread = useQuery({
+    queryKey: keys.thread(rootId),
+    queryFn: async ({ signal }) => {
+      const payload = await get<unknown>(`/api/messages/${rootId}/thread`, signal);
+      const root =
+        payload && typeof payload === 'object' && 'root' in payload
+          ? toMessage((payload as { root: unknown }).root)
+          : null;
+      const replies = listOf(payload, 'replies', 'messages').map(toMessage);
+      const all = root ? [root, ...replies] : replies;
+      queryClient.setQueryData<Timeline>(keys.timeline(channelId), (tl) => (tl ? mergeMessages(tl, all) : tl));
+      return all.length;
+    },
+  });
+  const timeline = useQuery<Timeline>({ queryKey: keys.timeline(channelId), enabled: false });
+  const root = timeline.data?.messages.find((m) => m.id === rootId);
+  const replies = useMemo(
+    () => timeline.data?.messages.filter((m) => m.parentId === rootId) ?? [],
+    [timeline.data, rootId],
+  );
+  const pending = useSyncExternalStore(rt.outbox.subscribe, () => rt.outbox.list()).filter(
+    (p) => p.channelId === channelId && p.parentId === rootId,
+  );
+
+  useEffect(() => closeRef.current?.focus(), [rootId]);
+
+  return (
+    <aside className="thread-panel" aria-labelledby="thread-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div className="panel-head">
+        <h2 id="thread-title">{t('channel.thread')}</h2>
+        <button
+          type="button"
+          ref={closeRef}
+          className="icon-button"
+          aria-label={t('channel.closeThread')}
+          onClick={onClose}
+        >
+          ✕
+        </button>
+      </div>
+      <div className="thread-body">
+        {root && <MessageItem m={root} actions={actions} online={online.has(root.author.id)} inThread />}
+        {thread.isPending && <Loading />}
+        {thread.error && <ErrorState error={thread.error} onRetry={() => void thread.refetch()} />}
+        <div className="thread-replies" role="log" aria-live="polite">
+          {replies.map((m: Message) => (
+            <MessageItem key={m.id} m={m} actions={actions} online={online.has(m.author.id)} inThread />
+          ))}
+          {pending.map((p) => (
+            <PendingItem
+              key={p.clientMsgId}
+              p={p}
+              me={{ displayName: me.user.displayName, org: me.user.organisation?.shortName }}
+              onRetry={() => void rt.outbox.retry(p.clientMsgId)}
+              onDiscard={() => rt.outbox.discard(p.clientMsgId)}
+            />
+          ))}
+        </div>
+      </div>
+      {canContribute && (
+        <Composer
+          groupId={groupId}
+          draftKey={`thread:${rootId}`}
+          label={t('channel.replyComposer')}
+          onSend={(body) => rt.outbox.send({ channelId, body, parentId: rootId })}
+          onTyping={() => rt.socket.emit('typing', { channelId })}
+        />
+      )}
+    </aside>
+  );
+}

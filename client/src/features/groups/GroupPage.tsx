@@ -1,0 +1,56 @@
+import { createContext, useContext } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, NavLink, Outlet, useParams } from 'react-router';
+import { useChannels, useGroup } from '../../api/queries';
+import type { Group } from '../../api/types';
+import { ErrorState, Loading } from '../../components/states';
+
+const GroupContext = createContext<Group | null>(null);
+
+export function useCurrentGroup(): Group {
+  const g = useContext(GroupContext);
+  if (!g) throw new Error('useCurrentGroup outside <GroupPage>');
+  return g;
+}
+
+/** A working group: its name, the four tabs, and the tab's content. */
+export function GroupPage() {
+  const { t } = useTranslation();
+  const { groupId = '' } = useParams();
+  const group = useGroup(groupId);
+  if (group.isPending) return <Loading />;
+  if (group.error) return <ErrorState page error={group.error} onRetry={() => void group.refetch()} />;
+  const g = group.data;
+  return (
+    <GroupContext.Provider value={g}>
+      <div className="group-page">
+        <header className="group-head">
+          <h1>{g.name}</h1>
+          <p className="muted">
+            <span className="chip">{t(`visibility.${g.visibility}`)}</span>{' '}
+            <span className="chip">{g.myRole ? t(`roles.${g.myRole}`) : t('roles.none')}</span>
+          </p>
+        </header>
+        <nav className="tabs" aria-label={t('group.tabs')}>
+          <NavLink to={`/groups/${g.id}/channels`}>{t('group.channels')}</NavLink>
+          <NavLink to={`/groups/${g.id}/knowledge`}>{t('group.knowledge')}</NavLink>
+          <NavLink to={`/groups/${g.id}/actions`}>{t('group.actions')}</NavLink>
+          <NavLink to={`/groups/${g.id}/members`}>{t('group.members')}</NavLink>
+        </nav>
+        <Outlet />
+      </div>
+    </GroupContext.Provider>
+  );
+}
+
+/** /groups/:id and /groups/:id/channels open the first channel (usually #general). */
+export function FirstChannel() {
+  const g = useCurrentGroup();
+  const { t } = useTranslation();
+  const channels = useChannels(g.id);
+  if (channels.isPending) return <Loading />;
+  if (channels.error) return <ErrorState error={channels.error} onRetry={() => void channels.refetch()} />;
+  const first = channels.data.find((c) => c.name === 'general') ?? channels.data[0];
+  if (!first) return <p className="state state-empty">{t('group.noChannels')}</p>;
+  return <Navigate to={`/groups/${g.id}/channels/${first.id}`} replace />;
+}

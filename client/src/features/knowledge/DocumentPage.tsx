@@ -1,0 +1,284 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { del, get, post } from '../../api/http';
+import { keys } from '../../api/keys';
+import { listOf, toDocument } from '../../api/normalize';
+import { useDocument, useGroup, useMembers, useOrganisations } from '../../api/queries';
+import type { Backlink, KnowledgeDocument } from '../../api/types';
+import { ServerHtml } from '../../components/SafeHtml';
+import { errorMessage, ErrorState, Loading } from '../../components/states';
+import { ago, day } from '../../lib/dates';
+
+function Fields({ d }: { d: KnowledgeDocument }) {
+  const { t } = useTranslation();
+  const orgs = useOrganisations();
+  const members = useMembers(d.groupId);
+  const orgName = (id: string) => orgs.data?.find((o) => o.id === id)?.shortName ?? '…';
+  const personName = (id: string) => members.data?.find((m) => m.userId === id)?.displayName ?? '…';
+  if (d.kind === 'ci_note') {
+    return (
+      <dl className="fields">
+        {d.sourceUrl && (
+          <>
+            <dt>{t('knowledge.sourceUrl')}</dt>
+            <dd>
+              <a href={d.sourceUrl} rel="noopener noreferrer nofollow" target="_blank">
+                {d.sourceUrl}
+              </a>
+            </dd>
+          </>
+        )}
+        {d.publisher && (
+          <>
+            <dt>{t('knowledge.publisher')}</dt>
+            <dd>{d.publisher}</dd>
+          </>
+        )}
+        {d.sourcePublishedAt && (
+          <>
+            <dt>{t('knowledge.sourceDate')}</dt>
+            <dd>{day(d.sourcePublishedAt)}</dd>
+          </>
+        )}
+        {d.relevance != null && (
+          <>
+            <dt>{t('knowledge.relevance')}</dt>
+            <dd aria-label={`${d.relevance}/5`}>
+              {'★'.repeat(d.relevance) + '☆'.repeat(Math.max(0, 5 - d.relevance))}
+            </dd>
+          </>
+        )}
+        {(d.organisationsConcerned?.length ?? 0) > 0 && (
+          <>
+            <dt>{t('knowledge.organisationsConcerned')}</dt>
+            <dd>{d.organisationsConcerned!.map(orgName).join(', ')}</dd>
+          </>
+        )}
+      </dl>
+    );
+  }
+  if (d.kind === 'meeting_summary') {
+    return (
+      <div className="fields">
+        <dl>
+          {d.meetingDate && (
+            <>
+              <dt>{t('knowledge.meetingDate')}</dt>
+              <dd>{day(d.meetingDate)}</dd>
+            </>
+          )}
+          <dt>{t('knowledge.attendees')}</dt>
+          <dd>
+            {[...(d.attendeeUserIds ?? []).map(personName), ...(d.attendeeOrganisationIds ?? []).map(orgName)].join(
+              ', ',
+            ) || '—'}
+          </dd>
+        </dl>
+        {(d.decisions?.length ?? 0) > 0 && (
+          <>
+            <h2>{t('knowledge.decisions')}</h2>
+            <ol>
+              {d.decisions!.map((x, i) => (
+                <li key={i}>{x}</li>
+              ))}
+            </ol>
+          </>
+        )}
+        {(d.actionItems?.length ?? 0) > 0 && (
+          <>
+            <h2>{t('knowledge.actionItems')}</h2>
+            <div className="table-wrap">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('knowledge.actionDescription')}</th>
+                    <th scope="col">{t('knowledge.owner')}</th>
+                    <th scope="col">{t('knowledge.due')}</th>
+                    <th scope="col">{t('knowledge.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.actionItems!.map((a, i) => (
+                    <tr key={a.id ?? i}>
+                      <td>{a.description}</td>
+                      <td>
+                        {a.ownerName ??
+                          (a.ownerUserId
+                            ? personName(a.ownerUserId)
+                            : a.ownerOrganisationId
+                              ? orgName(a.ownerOrganisationId)
+                              : '—')}
+                      </td>
+                      <td>{a.dueDate ? day(a.dueDate) : '—'}</td>
+                      <td>{t(`knowledge.statuses.${a.status}`)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </div>
+    );
+  }
+  if (d.kind === 'resource') {
+    return (
+      <p className="fields">
+        {d.file ? (
+          <a className="btn" href={d.file.url} download>
+            ⬇ {t('knowledge.download', { name: d.file.name })} ({Math.ceil(d.file.size / 1024)} KB)
+          </a>
+        ) : d.url ? (
+          <a href={d.url} rel="noopener noreferrer nofollow" target="_blank">
+            {d.url}
+          </a>
+        ) : null}
+      </p>
+    );
+  }
+  return null;
+}
+
+function Backlinks({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const q = useQuery({
+    queryKey: keys.backlinks(id),
+    queryFn: async ({ signal }) =>
+      listOf(await get<unknown>(`/api/documents/${id}/backlinks`, signal), 'backlinks') as Backlink[],
+    retry: false,
+  });
+  return (
+    <aside className="backlinks" aria-labelledby="backlinks-title">
+      <h2 id="backlinks-title">{t('knowledge.backlinks')}</h2>
+      {q.isPending ? (
+        <Loading />
+      ) : q.error ? (
+        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+      ) : q.data.length === 0 ? (
+        <p className="muted">{t('knowledge.noBacklinks')}</p>
+      ) : (
+        <ul className="plain-list">
+          {q.data.map((b) => (
+            <li key={b.id}>
+              <Link to={`/documents/${b.id}`}>{b.title}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}
+
+export default function DocumentPage() {
+  const { t } = useTranslation();
+  const { docId = '' } = useParams();
+  const q = useDocument(docId);
+  const group = useGroup(q.data?.groupId ?? '');
+  const orgs = useOrganisations();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [notice, setNotice] = useState<string | null>(null);
+  const publish = useMutation({
+    mutationFn: async () => toDocument(await post(`/api/documents/${docId}/publish`)),
+    onSuccess: (d) => {
+      queryClient.setQueryData(keys.document(docId), d);
+      void queryClient.invalidateQueries({ queryKey: keys.documents(d.groupId) });
+      setNotice(t('knowledge.publishedOk'));
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => del(`/api/documents/${docId}`),
+    onSuccess: () => navigate(q.data ? `/groups/${q.data.groupId}/knowledge` : '/'),
+  });
+  if (q.isPending) return <Loading />;
+  if (q.error) return <ErrorState page error={q.error} onRetry={() => void q.refetch()} />;
+  const d = q.data;
+  const g = group.data;
+  const canPublish = d.status === 'draft' && (d.can?.publish ?? g?.can.manage);
+  const canEdit = d.can?.edit ?? g?.can.contribute;
+  const canDelete = d.can?.delete ?? g?.can.manage;
+  const authorOrg = d.author?.organisation
+    ? d.author.organisation.shortName || orgs.data?.find((o) => o.id === d.author!.organisation!.id)?.shortName
+    : null;
+  return (
+    <div className="page document-page">
+      <nav className="breadcrumbs" aria-label="breadcrumbs">
+        <Link to={`/groups/${d.groupId}/knowledge`}>← {g?.name ?? t('knowledge.back')}</Link>
+      </nav>
+      <article className="document" aria-labelledby="doc-title">
+        <header className="doc-head">
+          <p>
+            <span className={`kind-chip kind-${d.kind}`}>{t(`knowledge.kinds.${d.kind}`)}</span>{' '}
+            <span className={d.status === 'draft' ? 'chip chip-draft' : 'chip'}>
+              {d.status === 'draft' ? t('knowledge.draft') : t('knowledge.published')}
+            </span>
+          </p>
+          <h1 id="doc-title">{d.title}</h1>
+          <p className="muted">
+            {d.author?.displayName && (
+              <>
+                {t('knowledge.by', { name: d.author.displayName })}
+                {authorOrg && ` (${authorOrg})`} ·{' '}
+              </>
+            )}
+            {t('knowledge.updated', { when: ago(d.updatedAt) })} · {t('knowledge.version', { version: d.version })}
+          </p>
+          {d.tags.length > 0 && (
+            <p className="tags">
+              {d.tags.map((tag) => (
+                <Link key={tag} className="tag" to={`/groups/${d.groupId}/knowledge?tag=${encodeURIComponent(tag)}`}>
+                  #{tag}
+                </Link>
+              ))}
+            </p>
+          )}
+          <div className="row wrap doc-actions">
+            {canPublish && (
+              <button
+                type="button"
+                className="btn btn-primary"
+                onClick={() => publish.mutate()}
+                disabled={publish.isPending}
+              >
+                {publish.isPending ? t('knowledge.publishing') : t('knowledge.publish')}
+              </button>
+            )}
+            {canEdit && (
+              <Link className="btn" to={`/documents/${d.id}/edit`}>
+                {t('app.edit')}
+              </Link>
+            )}
+            <Link className="btn" to={`/documents/${d.id}/history`}>
+              {t('knowledge.history')}
+            </Link>
+            {canDelete && (
+              <button
+                type="button"
+                className="btn btn-danger"
+                onClick={() => window.confirm(t('knowledge.deleteConfirm')) && remove.mutate()}
+              >
+                {t('app.delete')}
+              </button>
+            )}
+          </div>
+          {d.kind === 'meeting_summary' && d.status === 'draft' && !g?.can.manage && (
+            <p className="muted">{t('knowledge.onlyFacilitators')}</p>
+          )}
+          {notice && (
+            <p className="notice" role="status">
+              {notice}
+            </p>
+          )}
+          {(publish.error || remove.error) && (
+            <p className="form-error">{errorMessage(publish.error ?? remove.error, t)}</p>
+          )}
+        </header>
+        <Fields d={d} />
+        <ServerHtml html={d.html} className="doc-body" />
+      </article>
+      <Backlinks id={d.id} />
+    </div>
+  );
+}

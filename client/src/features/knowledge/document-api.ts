@@ -1,0 +1,176 @@
+/**
+ * Knowledge writes (issue 4). The request shapes here are written from the issue text while
+ * the server is being built: ALIGN AT MERGE with the documents DTOs (unknown fields are
+ * rejected by the server, so a mismatch shows up at once as a 400 naming the field).
+ */
+import { api, post, put, upload } from '../../api/http';
+import { toDocument } from '../../api/normalize';
+import type { ActionItem, DocumentKind, KnowledgeDocument } from '../../api/types';
+
+export interface DocumentDraft {
+  kind: DocumentKind;
+  title: string;
+  body: string;
+  tags: string;
+  parentId: string;
+  isTemplate: boolean;
+  sourceUrl: string;
+  publisher: string;
+  sourcePublishedAt: string;
+  relevance: string;
+  organisationsConcerned: string[];
+  meetingDate: string;
+  attendeeUserIds: string[];
+  attendeeOrganisationIds: string[];
+  decisions: string[];
+  actionItems: ActionItem[];
+  url: string;
+}
+
+export function emptyDraft(kind: DocumentKind): DocumentDraft {
+  return {
+    kind,
+    title: '',
+    body: '',
+    tags: '',
+    parentId: '',
+    isTemplate: false,
+    sourceUrl: '',
+    publisher: '',
+    sourcePublishedAt: '',
+    relevance: '3',
+    organisationsConcerned: [],
+    meetingDate: new Date().toISOString().slice(0, 10),
+    attendeeUserIds: [],
+    attendeeOrganisationIds: [],
+    decisions: [],
+    actionItems: [],
+    url: '',
+  };
+}
+
+export function draftFrom(d: KnowledgeDocument): DocumentDraft {
+  return {
+    kind: d.kind,
+    title: d.title,
+    body: d.body,
+    tags: d.tags.join(', '),
+    parentId: d.parentId ?? '',
+    isTemplate: d.isTemplate,
+    sourceUrl: d.sourceUrl ?? '',
+    publisher: d.publisher ?? '',
+    sourcePublishedAt: (d.sourcePublishedAt ?? '').slice(0, 10),
+    relevance: String(d.relevance ?? 3),
+    organisationsConcerned: d.organisationsConcerned ?? [],
+    meetingDate: (d.meetingDate ?? '').slice(0, 10),
+    attendeeUserIds: d.attendeeUserIds ?? [],
+    attendeeOrganisationIds: d.attendeeOrganisationIds ?? [],
+    decisions: d.decisions ?? [],
+    actionItems: d.actionItems ?? [],
+    url: d.url ?? '',
+  };
+}
+
+const opt = (s: string): string | undefined => (s.trim() ? s.trim() : undefined);
+
+/**
+ * The JSON body for POST (create, with `status`) or PUT (save, without: drafts are published
+ * through POST /documents/:id/publish). Only the fields of the document's kind are sent.
+ */
+export function toPayload(d: DocumentDraft): Record<string, unknown> {
+  const base: Record<string, unknown> = {
+    title: d.title.trim(),
+    body: d.body,
+    tags: d.tags
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+  };
+  switch (d.kind) {
+    case 'page':
+      return { ...base, parentId: opt(d.parentId) ?? null };
+    case 'ci_note':
+      return {
+        ...base,
+        sourceUrl: opt(d.sourceUrl) ?? null,
+        publisher: opt(d.publisher) ?? null,
+        publishedAt: opt(d.sourcePublishedAt) ?? null, // the source's date, YYYY-MM-DD
+        relevance: Number(d.relevance) || null,
+        organisationsConcerned: d.organisationsConcerned,
+      };
+    case 'meeting_summary':
+      return {
+        ...base,
+        meetingDate: opt(d.meetingDate) ?? null,
+        attendees: { users: d.attendeeUserIds, organisations: d.attendeeOrganisationIds },
+        decisions: d.decisions.map((x) => x.trim()).filter(Boolean),
+        actionItems: d.actionItems
+          .filter((a) => a.description.trim())
+          .map((a) => ({
+            ...(a.id ? { id: a.id } : {}),
+            description: a.description.trim(),
+            ...(a.ownerUserId ? { ownerUserId: a.ownerUserId } : {}),
+            ...(a.ownerOrganisationId ? { ownerOrganisationId: a.ownerOrganisationId } : {}),
+            ...(a.dueDate ? { dueDate: a.dueDate } : {}),
+            status: a.status,
+          })),
+      };
+    case 'resource':
+      return { ...base, linkUrl: opt(d.url) ?? null };
+  }
+}
+
+export async function createDocument(
+  groupId: string,
+  d: DocumentDraft,
+  status: 'draft' | 'published',
+  extra: Record<string, unknown> = {},
+): Promise<KnowledgeDocument> {
+  // Only facilitators publish meeting summaries, so members always create them as drafts.
+  const s = d.kind === 'meeting_summary' ? 'draft' : status;
+  return toDocument(
+    await post(`/api/groups/${groupId}/documents`, { kind: d.kind, ...toPayload(d), status: s, ...extra }),
+  );
+}
+
+export async function updateDocument(id: string, baseVersion: number, d: DocumentDraft): Promise<KnowledgeDocument> {
+  return toDocument(await put(`/api/documents/${id}`, { ...toPayload(d), baseVersion }));
+}
+
+export async function publishDocument(id: string): Promise<KnowledgeDocument> {
+  return toDocument(await post(`/api/documents/${id}/publish`));
+}
+
+/** Uploads the file (POST /groups/:id/files), then creates the resource that uses it. */
+export async function uploadResource(
+  groupId: string,
+  file: File,
+  d: DocumentDraft,
+  onProgress: (f: number) => void,
+): Promise<KnowledgeDocument> {
+  const form = new FormData();
+  form.set('file', file, file.name);
+  const stored = await upload<{ id: string }>(`/api/groups/${groupId}/files`, form, onProgress);
+  const title = d.title.trim() || file.name.slice(0, 200);
+  return createDocument(groupId, { ...d, kind: 'resource', title, url: '' }, 'published', {
+    fileId: stored.id,
+    linkUrl: undefined,
+  });
+}
+
+export async function previewMarkdown(source: string, groupId: string, signal?: AbortSignal): Promise<string> {
+  const res = await api<{ html: string }>('/api/markdown/preview', {
+    method: 'POST',
+    body: { source, groupId },
+    signal,
+  });
+  return res.html;
+}
+
+/** Shipped with the client for groups that have no template pages of their own yet. */
+export const BUILT_IN_TEMPLATES: Record<'meeting_summary' | 'ci_note', string> = {
+  meeting_summary: `## Agenda\n\n1. \n\n## Attendees\n\n- \n\n## Discussion\n\n\n## Decisions\n\n- \n\n## Action items\n\n- [ ] `,
+  ci_note: `## Summary\n\n\n## Why it matters for the clusters\n\n\n## Signals to watch\n\n- \n\n## Source\n\n`,
+};
+
+export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;

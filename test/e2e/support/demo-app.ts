@@ -1,0 +1,49 @@
+import { AppProcess } from '../../support/app-process';
+import { Api } from '../../support/http';
+import { createTestDatabase, TestDatabase } from '../../support/test-database';
+
+export interface DemoGroups {
+  techWatch: string;
+  evaluation: string;
+  talent: string;
+}
+
+/** The real built app on an ephemeral port, with a fresh embedded database seeded with the demo. */
+export class DemoApp {
+  private constructor(
+    readonly app: AppProcess,
+    readonly db: TestDatabase,
+    readonly groups: DemoGroups,
+  ) {}
+
+  get url(): string {
+    return this.app.url;
+  }
+
+  static async start(): Promise<DemoApp> {
+    const db = await createTestDatabase();
+    const app = await AppProcess.start({ ...db.env, SEED_DEMO: 'true', AUZOLAN_PRINT_LOGINS: 'false' }, 120_000);
+    const api = new Api(app.url);
+    const login = await api.post<{ token: string }>('/api/auth/login', {
+      email: 'admin@agency.demo',
+      password: 'auzolan-demo',
+    });
+    if (login.status !== 200) throw new Error(`demo admin login failed: ${login.status}`);
+    const groups = await api.as({ token: login.body.token }).get<Array<{ id: string; slug: string }>>('/api/groups');
+    const id = (slug: string) => groups.body.find((g) => g.slug === slug)!.id;
+    return new DemoApp(app, db, { techWatch: id('tech-watch'), evaluation: id('evaluation'), talent: id('talent') });
+  }
+
+  /** Stops the server and drops the database; returns the 5xx lines it logged (should be none). */
+  async close(): Promise<string[]> {
+    await this.app.stop();
+    await this.db.drop();
+    return this.app.serverErrors();
+  }
+}
+
+export const api = {
+  channels: Boolean(process.env.E2E_API_CHANNELS),
+  documents: Boolean(process.env.E2E_API_DOCUMENTS),
+  search: Boolean(process.env.E2E_API_SEARCH),
+};
