@@ -15,6 +15,13 @@ module.exports = {
       transform,
     },
     {
+      displayName: 'client',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/client/src'],
+      testMatch: ['**/*.spec.ts'],
+      transform,
+    },
+    {
       displayName: 'integration',
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
