@@ -7,6 +7,8 @@ import { buildSearchSql } from './search-sql';
 /** Text beyond this is not indexed: tsvector positions stop at 16,383 anyway. */
 const MAX_INDEXED_BODY = 100_000;
 
+const ANALYZE_EVERY = 2000;
+
 const CONFIG_SQL = `(CASE r.language WHEN 'en' THEN 'auzolan_en' WHEN 'es' THEN 'auzolan_es' ELSE 'auzolan_simple' END)::regconfig`;
 
 /**
@@ -72,6 +74,8 @@ interface SearchRow {
  */
 export class PostgresSearchEngine extends SearchEngine {
   readonly name = 'postgres' as const;
+  /** Rows written since the last ANALYZE (PGlite has no autovacuum to keep statistics fresh). */
+  private writtenSinceAnalyze = 0;
 
   constructor(private readonly dataSource: DataSource) {
     super();
@@ -114,6 +118,17 @@ export class PostgresSearchEngine extends SearchEngine {
     };
     if (manager) await run(manager);
     else await this.dataSource.transaction(run);
+    this.writtenSinceAnalyze += latest.length;
+    if (!manager && this.writtenSinceAnalyze >= ANALYZE_EVERY) await this.analyze();
+  }
+
+  /**
+   * Fresh statistics keep the planner on the GIN indexes; stale ones (say, after a bulk
+   * load) make it walk a whole group instead.
+   */
+  private async analyze(): Promise<void> {
+    this.writtenSinceAnalyze = 0;
+    await this.dataSource.query('ANALYZE search_entries');
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
@@ -121,6 +136,9 @@ export class PostgresSearchEngine extends SearchEngine {
     const [row] = await this.dataSource.transaction(async (m) => {
       // Typo tolerance: `baterry` is 0.45 word-similar to `battery recycling`.
       await m.query(`SET LOCAL pg_trgm.word_similarity_threshold = 0.4`);
+      // The candidate queries are built for the GIN indexes; a sequential scan (which the
+      // planner picks for common words) costs a tsquery match per row.
+      await m.query(`SET LOCAL enable_seqscan = off`);
       return (await m.query(sql, params)) as SearchRow[];
     });
     return {
@@ -152,6 +170,7 @@ export class PostgresSearchEngine extends SearchEngine {
     }
     // Tombstones stay, so a late stale update still cannot resurrect a deleted entity.
     await this.dataSource.query(`DELETE FROM search_entries WHERE generation < $1 AND NOT deleted`, [generation]);
+    await this.analyze();
   }
 
   async versions(): Promise<IndexedVersion[]> {

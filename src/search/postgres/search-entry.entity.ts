@@ -5,11 +5,12 @@ import type { SearchableType } from '../search-document';
  * The Postgres engine's index: one row per searchable entity, filled only by the outbox
  * worker. Deleted entities stay as tombstones (with their version) so a late, older update
  * cannot bring them back. `tsv` and `title_folded` are computed in SQL at write time.
+ * There is deliberately no index on group: every search starts from a text index, and
+ * the group filter is applied to its (bounded) matches.
  */
 @Entity('search_entries')
 @Index('search_entries_tsv_idx', { synchronize: false })
 @Index('search_entries_title_trgm_idx', { synchronize: false })
-@Index('search_entries_group_idx', ['groupId', 'updatedAt'])
 export class SearchEntry {
   @PrimaryColumn('text')
   type: SearchableType;
