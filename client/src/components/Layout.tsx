@@ -112,6 +112,16 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink to="/search" className="nav-search">
             {t('nav.search')}
           </NavLink>
+          <NavLink to="/events" className="nav-secondary">
+            {t('nav.events')}
+          </NavLink>
+          <NavLink to="/surveys" className="nav-secondary">
+            {t('nav.surveys')}
+          </NavLink>
+          {/* Results are for admins and facilitators; the page itself explains a 403 to anyone else. */}
+          {(me.user.role === 'admin' || me.groups.some((g) => g.myRole === 'facilitator')) && (
+            <NavLink to="/evaluation">{t('nav.evaluation')}</NavLink>
+          )}
           {me.user.role === 'admin' && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
         </nav>
         <button
