@@ -329,6 +329,8 @@ const en = {
     updated: 'Updated.',
   },
   evaluation: {
+    keyFigures: 'Key figures',
+    wavesCount: '{{count}} waves',
     title: 'Evaluation',
     intro: 'Participation of the cluster associations and satisfaction, computed live.',
     participation: 'Participation',

@@ -331,6 +331,8 @@ const es: Strings = {
     updated: 'Actualizado.',
   },
   evaluation: {
+    keyFigures: 'Cifras clave',
+    wavesCount: '{{count}} oleadas',
     title: 'Evaluación',
     intro: 'Participación de las asociaciones clúster y satisfacción, calculadas en directo.',
     participation: 'Participación',

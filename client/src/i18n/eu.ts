@@ -331,6 +331,8 @@ const eu: Strings = {
     updated: 'Eguneratuta.',
   },
   evaluation: {
+    keyFigures: 'Datu nagusiak',
+    wavesCount: '{{count}} txanda',
     title: 'Ebaluazioa',
     intro: 'Kluster elkarteen parte-hartzea eta gogobetetasuna, zuzenean kalkulatuta.',
     participation: 'Parte-hartzea',

@@ -22,7 +22,7 @@ function heatOption(p: Participation, metric: HeatMetric, metricLabel: string): 
     tooltip: { position: 'top' },
     grid: { left: 150, right: 16, top: 16, bottom: 90 },
     xAxis: { type: 'category', data: m.groups, axisLabel: { interval: 0, width: 110, overflow: 'break' } },
-    yAxis: { type: 'category', data: m.organisations, axisLabel: { interval: 0 } },
+    yAxis: { type: 'category', inverse: true, data: m.organisations, axisLabel: { interval: 0 } },
     visualMap: {
       min: 0,
       max: Math.max(1, m.max),
@@ -55,13 +55,6 @@ function ParticipationSection() {
   return (
     <section aria-labelledby="participation-title" className="evaluation-section">
       <h2 id="participation-title">{t('evaluation.participation')}</h2>
-      <ul className="headlines" data-testid="participation-headlines">
-        {participationHeadlines(p).map((h) => (
-          <li key={String(h.values.group)}>
-            <strong>{t('evaluation.participate', h.values)}</strong>
-          </li>
-        ))}
-      </ul>
       <form
         className="period-form"
         onSubmit={(e: FormEvent) => {
@@ -234,28 +227,58 @@ function ParticipationSection() {
   );
 }
 
+/** The headline figures first: participation per group and the latest satisfaction per survey. */
+function KeyFigures() {
+  const { t } = useTranslation();
+  const participation = useParticipation('', '');
+  const surveys = useSurveys();
+  if (!participation.data) return null;
+  return (
+    <section aria-labelledby="key-figures-title">
+      <h2 id="key-figures-title" className="visually-hidden">
+        {t('evaluation.keyFigures')}
+      </h2>
+      <ul className="headlines" data-testid="participation-headlines">
+        {participationHeadlines(participation.data).map((h) => (
+          <li key={String(h.values.group)}>
+            <strong>{t('evaluation.participate', h.values)}</strong>
+          </li>
+        ))}
+        {(surveys.data ?? []).map((s) => {
+          const wave = headlineWave(s);
+          return wave ? (
+            <li key={s.id}>
+              <SatisfactionLine waveId={wave.id} />
+            </li>
+          ) : null;
+        })}
+      </ul>
+    </section>
+  );
+}
+
+const headlineWave = (s: SurveyView) => s.waves.filter((w) => w.status === 'closed').at(-1) ?? s.waves.at(-1);
+
 function SatisfactionLine({ waveId }: { waveId: string }) {
   const { t } = useTranslation();
   const q = useWaveResults(waveId);
   const h = q.data ? satisfactionHeadline(q.data) : null;
   if (!h) return null;
   return (
-    <p className="headline-rated" data-testid="satisfaction-headline">
+    <span className="headline-rated" data-testid="satisfaction-headline">
       <strong>{t('evaluation.rated', h.values)}</strong>{' '}
       <span className="muted">{t('evaluation.ratedDetail', h.values)}</span>
-    </p>
+    </span>
   );
 }
 
 function SurveyCard({ survey }: { survey: SurveyView }) {
   const { t } = useTranslation();
-  const closed = survey.waves.filter((w) => w.status === 'closed');
-  const headlineWave = closed[closed.length - 1] ?? survey.waves[survey.waves.length - 1];
   return (
     <li className="card survey-card">
       <h3>{survey.title}</h3>
       {survey.event && <p className="muted">{survey.event.title}</p>}
-      {headlineWave && <SatisfactionLine waveId={headlineWave.id} />}
+      <p className="muted">{t('evaluation.wavesCount', { count: survey.waves.length })}</p>
       <ul className="wave-list">
         {survey.waves.map((w) => (
           <li key={w.id}>
@@ -304,6 +327,7 @@ export default function EvaluationPage() {
         {t('evaluation.intro')} <Link to="/surveys">{t('surveys.title')}</Link> ·{' '}
         <Link to="/events">{t('events.title')}</Link>
       </p>
+      <KeyFigures />
       <ParticipationSection />
       <SurveysSection />
     </div>
