@@ -27,7 +27,9 @@ describe('evaluation in a browser', () => {
   it("a member answers the open User's Voice on a phone, then sees it saved after a reload", async () => {
     const { page, context, errors } = await newPerson(browser, demo.url, { width: 375, height: 812 });
     await login(page, 'ane@energy.demo');
-    await page.getByRole('link', { name: 'Surveys' }).click();
+    // On a phone the top bar keeps only Home and Search; the account menu carries Surveys.
+    await page.getByTestId('account-menu').click();
+    await page.locator('.menu-links').getByRole('link', { name: 'Surveys' }).click();
     await page.getByTestId('open-survey').filter({ hasText: "User's Voice" }).click();
     await page.getByRole('radio', { name: '5 out of 5' }).click();
     await page.getByLabel('Funding advice').check();
