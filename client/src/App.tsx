@@ -20,6 +20,10 @@ const DocumentEditor = lazy(() => import('./features/knowledge/DocumentEditor'))
 const HistoryPage = lazy(() => import('./features/knowledge/HistoryPage'));
 const SearchPage = lazy(() => import('./features/search/SearchPage'));
 const AdminPage = lazy(() => import('./features/admin/AdminPage'));
+// Evaluation, surveys and events share one lazy chunk; the charts are a further lazy chunk inside it.
+const EvaluationRoutes = lazy(() => import('./features/evaluation').then((m) => ({ default: m.EvaluationRoutes })));
+const SurveyRoutes = lazy(() => import('./features/evaluation').then((m) => ({ default: m.SurveyRoutes })));
+const EventRoutes = lazy(() => import('./features/evaluation').then((m) => ({ default: m.EventRoutes })));
 
 const lazyView = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
@@ -56,6 +60,9 @@ function SignedIn() {
             }
           />
           <Route path="admin/*" element={lazyView(<AdminPage />)} />
+          <Route path="evaluation/*" element={lazyView(<EvaluationRoutes />)} />
+          <Route path="surveys/*" element={lazyView(<SurveyRoutes />)} />
+          <Route path="events/*" element={lazyView(<EventRoutes />)} />
           <Route path="login" element={<Navigate to="/" replace />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

@@ -39,10 +39,16 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not treat a 401 as an expired session (the login form). */
   anonymous?: boolean;
+  /** Extra request headers (e.g. `X-Edit-Token` for anonymous survey responses). */
+  headers?: Record<string, string>;
 }
 
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { 'x-requested-with': 'auzolan', accept: 'application/json' };
+  const headers: Record<string, string> = {
+    ...opts.headers,
+    'x-requested-with': 'auzolan',
+    accept: 'application/json',
+  };
   let body: BodyInit | undefined;
   if (opts.body instanceof FormData) body = opts.body;
   else if (opts.body !== undefined) {

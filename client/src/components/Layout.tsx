@@ -44,6 +44,7 @@ function AccountMenu() {
       document.removeEventListener('keydown', close);
     };
   }, [open]);
+  const canEvaluate = me.user.role === 'admin' || me.groups.some((g) => g.myRole === 'facilitator');
   const initials = me.user.displayName
     .split(/\s+/)
     .map((w) => w[0])
@@ -70,6 +71,12 @@ function AccountMenu() {
             <strong>{me.user.displayName}</strong>
             <span className="muted">{me.user.email}</span>
           </p>
+          {/* On a phone the top bar has no room for these; the menu carries them there. */}
+          <nav className="menu-links" aria-label={t('nav.mainNav')} onClick={() => setOpen(false)}>
+            <Link to="/events">{t('nav.events')}</Link>
+            <Link to="/surveys">{t('nav.surveys')}</Link>
+            {canEvaluate && <Link to="/evaluation">{t('nav.evaluation')}</Link>}
+          </nav>
           <LanguageSelect signedIn id="menu-language" />
           <button type="button" className="btn btn-block" data-testid="logout" onClick={() => void logout()}>
             {t('nav.logout')}
@@ -112,6 +119,18 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink to="/search" className="nav-search">
             {t('nav.search')}
           </NavLink>
+          <NavLink to="/events" className="nav-secondary">
+            {t('nav.events')}
+          </NavLink>
+          <NavLink to="/surveys" className="nav-secondary">
+            {t('nav.surveys')}
+          </NavLink>
+          {/* Results are for admins and facilitators; the page itself explains a 403 to anyone else. */}
+          {(me.user.role === 'admin' || me.groups.some((g) => g.myRole === 'facilitator')) && (
+            <NavLink to="/evaluation" className="nav-secondary">
+              {t('nav.evaluation')}
+            </NavLink>
+          )}
           {me.user.role === 'admin' && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
         </nav>
         <button

@@ -1,0 +1,80 @@
+/** Query hooks and URLs of the evaluation API: one place that knows them. */
+import { useQuery } from '@tanstack/react-query';
+import { api, get, withQuery } from '../../api/http';
+import { editTokenKey } from './figures';
+import type { EventSummary, EventView, MyResponse, Participation, SurveyView, WaveResults, WaveView } from './types';
+
+export const evalKeys = {
+  participation: (from: string, to: string) => ['participation', from, to] as const,
+  surveys: ['surveys'] as const,
+  results: (waveId: string) => ['wave-results', waveId] as const,
+  openWaves: ['waves', 'open'] as const,
+  wave: (waveId: string) => ['wave', waveId] as const,
+  response: (waveId: string) => ['wave', waveId, 'response'] as const,
+  events: ['events'] as const,
+  event: (id: string) => ['event', id] as const,
+};
+
+/** CSV downloads are plain links: same origin, so the session cookie goes with them. */
+export const csvUrl = {
+  participation: (table: 'groups' | 'organisations' | 'events', from?: string, to?: string) =>
+    withQuery('/api/participation/csv', { table, from, to }),
+  wave: (waveId: string, table: 'questions' | 'distribution' | 'breakdowns' | 'trend' | 'free_text') =>
+    withQuery(`/api/waves/${waveId}/results/csv`, { table }),
+};
+
+export const useParticipation = (from: string, to: string) =>
+  useQuery({
+    queryKey: evalKeys.participation(from, to),
+    queryFn: ({ signal }) => get<Participation>(withQuery('/api/participation', { from, to }), signal),
+    retry: false,
+  });
+
+export const useSurveys = () =>
+  useQuery({
+    queryKey: evalKeys.surveys,
+    queryFn: ({ signal }) => get<SurveyView[]>('/api/surveys', signal),
+    retry: false,
+  });
+
+export const useWaveResults = (waveId: string) =>
+  useQuery({
+    queryKey: evalKeys.results(waveId),
+    queryFn: ({ signal }) => get<WaveResults>(`/api/waves/${waveId}/results`, signal),
+    enabled: Boolean(waveId),
+    retry: false,
+  });
+
+export const useOpenWaves = () =>
+  useQuery({ queryKey: evalKeys.openWaves, queryFn: ({ signal }) => get<WaveView[]>('/api/waves/open', signal) });
+
+export const useWave = (waveId: string) =>
+  useQuery({
+    queryKey: evalKeys.wave(waveId),
+    queryFn: ({ signal }) => get<WaveView>(`/api/waves/${waveId}`, signal),
+    retry: false,
+  });
+
+/** Your own response; an anonymous one is only readable with the edit token kept in this browser. */
+export const useMyResponse = (waveId: string, userId: string) =>
+  useQuery({
+    queryKey: evalKeys.response(waveId),
+    queryFn: ({ signal }) => {
+      const token = localStorage.getItem(editTokenKey(userId, waveId));
+      return api<MyResponse>(`/api/waves/${waveId}/response`, {
+        signal,
+        headers: token ? { 'x-edit-token': token } : undefined,
+      });
+    },
+    retry: false,
+  });
+
+export const useEvents = () =>
+  useQuery({ queryKey: evalKeys.events, queryFn: ({ signal }) => get<EventSummary[]>('/api/events', signal) });
+
+export const useEvent = (id: string) =>
+  useQuery({
+    queryKey: evalKeys.event(id),
+    queryFn: ({ signal }) => get<EventView>(`/api/events/${id}`, signal),
+    retry: false,
+  });
