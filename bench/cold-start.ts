@@ -24,7 +24,7 @@ async function timeToHealthy(env: Record<string, string>): Promise<number> {
 /** G7: `node dist/src/main.js` (already built) to the first 200 on /api/health, embedded mode. */
 export async function run(): Promise<void> {
   const runs = SMOKE ? 1 : 5;
-  const db = await createTestDatabase();
+  const db = await createTestDatabase(null); // G7 is about the embedded default
   try {
     const demo = { ...db.env, SEED_DEMO: 'true' };
     const first = await timeToHealthy(demo); // creates/migrates/seeds: not a cold start of an existing install

@@ -19,9 +19,9 @@ async function load(url: string, headers: Record<string, string>) {
 
 /** G5: an authenticated read (GET /api/me) against a bare Fastify hello, in the same run. */
 export async function run(): Promise<void> {
-  for (const { mode, env } of modes()) {
-    const db = await createTestDatabase();
-    const app = await AppProcess.start({ ...db.env, ...env, ...ADMIN, LOG_LEVEL: 'warn' });
+  for (const { mode, serverUrl } of modes()) {
+    const db = await createTestDatabase(serverUrl);
+    const app = await AppProcess.start({ ...db.env, ...ADMIN, LOG_LEVEL: 'warn' });
     const bare = await startHelper('baselines/bare-fastify.js');
     track(bare.child);
     try {

@@ -117,9 +117,9 @@ export async function run(): Promise<void> {
   const size = SMOKE ? 2_000 : 100_000;
   const corpus = loadCorpus(size);
   const { full, prefix } = queries(corpus, SMOKE ? 40 : 400);
-  for (const { mode, env } of modes()) {
-    const db = await createTestDatabase();
-    const appEnv = { ...db.env, ...env, ...ADMIN, LOG_LEVEL: 'warn' };
+  for (const { mode, serverUrl } of modes()) {
+    const db = await createTestDatabase(serverUrl);
+    const appEnv = { ...db.env, ...ADMIN, LOG_LEVEL: 'warn' };
     // 1. A group to hold the corpus (through the API, as an admin would).
     let app = await AppProcess.start(appEnv);
     const login = async (): Promise<string> => {

@@ -44,9 +44,9 @@ export function report(out: BenchOutput): void {
 }
 
 /** The modes a benchmark runs in: always embedded; Postgres when DATABASE_URL is set. */
-export function modes(): Array<{ mode: string; env: Record<string, string> }> {
-  const list = [{ mode: 'embedded', env: {} as Record<string, string> }];
-  if (process.env.DATABASE_URL) list.push({ mode: 'postgres', env: { DATABASE_URL: process.env.DATABASE_URL } });
+export function modes(): Array<{ mode: string; serverUrl: string | null }> {
+  const list: Array<{ mode: string; serverUrl: string | null }> = [{ mode: 'embedded', serverUrl: null }];
+  if (process.env.DATABASE_URL) list.push({ mode: 'postgres', serverUrl: process.env.DATABASE_URL });
   else console.log('(DATABASE_URL is unset: skipping the Postgres leg)');
   return list;
 }

@@ -21,8 +21,10 @@ export const TEMPLATE_DIR = join(
   `auzolan-test-template-${createHash('sha1').update(ROOT).digest('hex').slice(0, 8)}`, // one per checkout
 );
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const serverUrl = process.env.DATABASE_URL;
+/** `serverUrl` defaults to DATABASE_URL; pass `null` for an embedded database regardless. */
+export async function createTestDatabase(
+  serverUrl: string | null = process.env.DATABASE_URL ?? null,
+): Promise<TestDatabase> {
   if (serverUrl) {
     const name = `auzolan_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
     const admin = new Client({ connectionString: serverUrl });
