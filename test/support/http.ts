@@ -82,30 +82,40 @@ export class Api {
 }
 
 /**
- * Posts a body with node:http and resolves with the response even if the server answers
- * and closes before the upload finishes (as it should for an oversized body), which
- * fetch reports as EPIPE instead.
+ * Announces an oversized body (Content-Length) and starts sending it, then waits for the
+ * server's answer without finishing the upload: a server that enforces its limit answers
+ * 413 straight away. (Finishing a multi-megabyte write races the server closing the socket,
+ * which clients report as EPIPE instead of the response.)
  */
 export function postOversized(
   url: string,
   body: Buffer | string,
   headers: Record<string, string>,
 ): Promise<Reply<ErrorReply>> {
+  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          body: JSON.parse(text) as ErrorReply,
-          headers: new Headers(res.headers as Record<string, string>),
-        }),
-      );
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(bytes.length), ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => {
+          resolve({
+            status: res.statusCode ?? 0,
+            body: JSON.parse(text) as ErrorReply,
+            headers: new Headers(res.headers as Record<string, string>),
+          });
+          req.destroy();
+        });
+      },
+    );
     req.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code !== 'EPIPE' && e.code !== 'ECONNRESET') reject(e);
     });
-    req.end(body);
+    req.write(bytes.subarray(0, 64 * 1024));
   });
 }
