@@ -159,11 +159,6 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): str
   return sanitizeHtml(md.render(source), SANITIZE);
 }
 
-/** Sanitises HTML built elsewhere from escaped text (e.g. search snippets with <mark>). */
-export function sanitizeRendered(html: string): string {
-  return sanitizeHtml(html, SANITIZE);
-}
-
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
