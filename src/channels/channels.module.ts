@@ -6,14 +6,24 @@ import { Channel } from './channel.entity';
 import { ChannelsController } from './channels.controller';
 import { ChannelsGateway } from './channels.gateway';
 import { ChannelsService } from './channels.service';
+import { Mentions } from './mentions';
 import { MessagesService } from './messages.service';
 import { MessageSearchSource } from './search-source';
+import { SendQueue } from './send-queue';
 import { TimelineService } from './timeline.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Channel]), GroupsModule, NotificationsModule],
   controllers: [ChannelsController],
-  providers: [ChannelsService, MessagesService, TimelineService, ChannelsGateway, MessageSearchSource],
+  providers: [
+    ChannelsService,
+    MessagesService,
+    Mentions,
+    SendQueue,
+    TimelineService,
+    ChannelsGateway,
+    MessageSearchSource,
+  ],
   exports: [ChannelsService],
 })
 export class ChannelsModule {}

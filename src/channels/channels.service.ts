@@ -13,6 +13,8 @@ import { Channel } from './channel.entity';
 import { CreateChannelDto, UpdateChannelDto } from './dto/channel.dto';
 
 export const DEFAULT_CHANNEL = 'general';
+/** Channels remembered by requireGroup before the map starts over (ids only: a few MB at most). */
+const GROUP_OF_CHANNEL_MAX = 50_000;
 
 interface ChannelRow {
   id: string;
@@ -42,6 +44,8 @@ export function channelInfo(c: Channel): ChannelInfo {
 /** Channels of a working group: who may see or manage them follows the group (GroupsPolicy). */
 @Injectable()
 export class ChannelsService implements OnModuleInit {
+  private readonly groupOfChannel = new Map<string, string>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly groups: GroupsService,
@@ -64,6 +68,30 @@ export class ChannelsService implements OnModuleInit {
     if (!channel) throw notFound('Channel');
     try {
       return { channel, ...(await this.policy.require(actor, channel.groupId, action)) };
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'not_found') throw notFound('Channel');
+      throw e;
+    }
+  }
+
+  /**
+   * The access check alone, for the hot path (sending): a channel never changes group, so its
+   * group is remembered and only the (cached) policy decision runs per message. Archiving is
+   * checked under the channel lock at commit.
+   */
+  async requireGroup(actor: Actor, channelId: string, action: GroupAction): Promise<{ groupId: string } & GroupAccess> {
+    let groupId = this.groupOfChannel.get(channelId);
+    if (!groupId) {
+      const channel = await this.dataSource.manager.findOne(Channel, {
+        where: { id: channelId },
+        select: { groupId: true },
+      });
+      if (!channel) throw notFound('Channel');
+      if (this.groupOfChannel.size >= GROUP_OF_CHANNEL_MAX) this.groupOfChannel.clear();
+      this.groupOfChannel.set(channelId, (groupId = channel.groupId));
+    }
+    try {
+      return { groupId, ...(await this.policy.require(actor, groupId, action)) };
     } catch (e) {
       if (e instanceof AppError && e.code === 'not_found') throw notFound('Channel');
       throw e;

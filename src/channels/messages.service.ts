@@ -1,21 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { conflict, forbidden, invalid, notFound } from '../common/errors';
 import { GroupsPolicy } from '../groups/groups.policy';
 import { renderMarkdown } from '../markdown/markdown';
-import { Notification } from '../notifications/notification.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { MessageView } from '../realtime/events';
 import { writeOutbox } from '../search/outbox';
 import { Channel } from './channel.entity';
 import { ChannelsService } from './channels.service';
 import { Mention } from './mention.entity';
+import { Mentions } from './mentions';
 import { MessageEdit } from './message-edit.entity';
-import { checkBody, findMentions, MentionCandidate } from './message-rules';
-import { messageUrl, searchDocument, toOneView, toView } from './message.views';
+import { checkBody } from './message-rules';
+import { searchDocument, toOneView, toView } from './message.views';
 import { Message } from './message.entity';
+import { SendQueue } from './send-queue';
 
 export interface SendInput {
   channelId: string;
@@ -32,22 +33,8 @@ export interface WriteResult {
   changed: MessageView[];
 }
 
-const excerpt = (text: string): string => {
-  const chars = Array.from(text);
-  return chars.length > 280 ? `${chars.slice(0, 279).join('')}…` : text;
-};
-
-/** Thrown inside the send transaction to roll it back when a concurrent resend already committed. */
-class AlreadySent {
-  constructor(readonly message: Message) {}
-}
-
-const isUniqueViolation = (e: unknown, constraint: string): boolean =>
-  (e as { driverError?: { code?: string; constraint?: string } }).driverError?.code === '23505' &&
-  (e as { driverError?: { constraint?: string } }).driverError?.constraint === constraint;
-
 /**
- * Writes to messages. Each write is one short transaction that also records the search
+ * Writes to messages. New messages are group-committed by SendQueue; every other write is one short transaction that also records the search
  * outbox row and any notifications; realtime broadcasts happen in the gateway, after commit.
  */
 @Injectable()
@@ -57,80 +44,33 @@ export class MessagesService {
     private readonly channels: ChannelsService,
     private readonly policy: GroupsPolicy,
     private readonly notifications: NotificationsService,
+    private readonly mentions: Mentions,
+    private readonly queue: SendQueue,
   ) {}
 
+  /** Checks and prepares outside any transaction, then joins the next group commit (SendQueue). */
   async send(actor: Actor, input: SendInput): Promise<WriteResult> {
     const body = checkBody(input.body);
-    const { channel } = await this.channels.require(actor, input.channelId, 'contribute');
-    if (channel.archivedAt) throw conflict(`#${channel.name} is archived; it takes no new messages`);
-    const root = input.parentId ? await this.threadRoot(channel, input.parentId) : null;
-    const html = renderMarkdown(body);
-    const mentioned = await this.mentionsIn(body, channel.groupId, actor.id);
-
-    let created: { message: Message; notes: Notification[]; root: Message | null };
-    try {
-      created = await this.dataSource.transaction(async (manager) => {
-        // Locks the channel row until commit: seqs are handed out and committed in order, without gaps.
-        const [[{ last_seq: seq }]] = (await manager.query(
-          'UPDATE channels SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq',
-          [channel.id],
-        )) as [[{ last_seq: string }], number];
-        // A resend: found here, under the channel lock, a concurrent resend into the same channel
-        // has committed by the time we look. (Across channels the unique key catches it below.)
-        const raced = await manager.findOneBy(Message, { authorId: actor.id, clientMsgId: input.clientMsgId });
-        if (raced) throw new AlreadySent(raced);
-        const message = await manager.save(
-          manager.create(Message, {
-            channelId: channel.id,
-            groupId: channel.groupId,
-            seq,
-            authorId: actor.id,
-            clientMsgId: input.clientMsgId,
-            body,
-            html,
-            parentId: root?.id ?? null,
-            replyCount: 0,
-            lastReplyAt: null,
-            version: 1,
-            editedAt: null,
-            deletedAt: null,
-            deletedById: null,
-            pinnedAt: null,
-            pinnedById: null,
-          }),
-        );
-        let updatedRoot: Message | null = null;
-        if (root) {
-          await manager.query('UPDATE messages SET reply_count = reply_count + 1, last_reply_at = $2 WHERE id = $1', [
-            root.id,
-            message.createdAt,
-          ]);
-          updatedRoot = await manager.findOneByOrFail(Message, { id: root.id });
-        }
-        const notes = await this.mention(manager, actor, channel, message, mentioned);
-        await writeOutbox(manager, [
-          { op: 'upsert', version: 1, document: searchDocument(message, channel.name, actor.organisationId) },
-        ]);
-        return { message, notes, root: updatedRoot };
-      });
-    } catch (e) {
-      if (e instanceof AlreadySent) return this.replay(e.message, input);
-      if (isUniqueViolation(e, 'messages_author_client_msg_id_key')) {
-        // The same clientMsgId committed concurrently through another channel's lock.
-        const original = await this.dataSource.manager.findOneByOrFail(Message, {
-          authorId: actor.id,
-          clientMsgId: input.clientMsgId,
-        });
-        return this.replay(original, input);
-      }
-      throw e;
-    }
-    this.notifications.announce(created.notes);
+    const { groupId } = await this.channels.requireGroup(actor, input.channelId, 'contribute');
+    if (input.parentId) await this.threadRoot(input.channelId, input.parentId);
+    const mentioned = await this.mentions.find(body, groupId, actor.id);
+    const outcome = await this.queue.commit({
+      actor,
+      channelId: input.channelId,
+      groupId,
+      clientMsgId: input.clientMsgId,
+      body,
+      html: renderMarkdown(body),
+      parentId: input.parentId,
+      mentioned,
+    });
+    if (outcome.kind === 'existing') return this.replay(outcome.message, input);
+    this.notifications.announce(outcome.notes);
     return {
       // A new message has no reactions yet and we know its mentions: no need to read it back.
-      message: toView(created.message, actor.displayName, [], mentioned),
+      message: toView(outcome.message, actor.displayName, [], mentioned),
       created: true,
-      changed: created.root ? [await toOneView(this.dataSource.manager, created.root)] : [],
+      changed: outcome.root ? [outcome.root] : [],
     };
   }
 
@@ -142,7 +82,7 @@ export class MessagesService {
     if (message.body === body)
       return { message: await toOneView(this.dataSource.manager, message), created: false, changed: [] };
     const html = renderMarkdown(body);
-    const mentioned = await this.mentionsIn(body, channel.groupId, actor.id);
+    const mentioned = await this.mentions.find(body, channel.groupId, actor.id);
     const { saved, notes } = await this.dataSource.transaction(async (manager) => {
       const current = await manager.findOneOrFail(Message, {
         where: { id: messageId },
@@ -163,7 +103,7 @@ export class MessagesService {
         (await manager.find(Mention, { where: { messageId }, select: { userId: true } })).map((m) => m.userId),
       );
       await manager.delete(Mention, { messageId });
-      const notes = await this.mention(manager, actor, channel, current, mentioned, before);
+      const notes = await this.mentions.record(manager, actor, channel, current, mentioned, before);
       await writeOutbox(manager, [
         {
           op: 'upsert',
@@ -288,55 +228,11 @@ export class MessagesService {
     return first?.body ?? message.body;
   }
 
-  private async threadRoot(channel: Channel, parentId: string): Promise<Message> {
+  private async threadRoot(channelId: string, parentId: string): Promise<Message> {
     const root = await this.dataSource.manager.findOneBy(Message, { id: parentId });
-    if (!root || root.channelId !== channel.id) throw invalid('parentId', 'must be a message of the same channel');
+    if (!root || root.channelId !== channelId) throw invalid('parentId', 'must be a message of the same channel');
     if (root.parentId) throw invalid('parentId', 'must be a thread root, not a reply');
     if (root.deletedAt) throw invalid('parentId', 'the thread root was deleted');
     return root;
-  }
-
-  /** Group members the body mentions, except the author (no query when there is no `@`). */
-  private async mentionsIn(body: string, groupId: string, authorId: string): Promise<string[]> {
-    if (!body.includes('@')) return [];
-    return findMentions(body, await this.candidates(groupId)).filter((id) => id !== authorId);
-  }
-
-  private async candidates(groupId: string): Promise<MentionCandidate[]> {
-    return this.dataSource.query<MentionCandidate[]>(
-      `SELECT u.id AS "userId", u.display_name AS "displayName", u.email
-         FROM memberships m JOIN users u ON u.id = m.user_id
-        WHERE m.group_id = $1 AND u.active`,
-      [groupId],
-    );
-  }
-
-  /** Stores mentions and adds a notification for each newly mentioned member (inside the caller's transaction). */
-  private async mention(
-    manager: EntityManager,
-    actor: Actor,
-    channel: Channel,
-    message: Message,
-    userIds: string[],
-    alreadyNotified: Set<string> = new Set(),
-  ): Promise<Notification[]> {
-    if (userIds.length === 0) return [];
-    await manager.insert(
-      Mention,
-      userIds.map((userId) => ({ messageId: message.id, userId, channelId: channel.id, seq: message.seq })),
-    );
-    const fresh = userIds.filter((id) => !alreadyNotified.has(id));
-    return this.notifications.add(
-      manager,
-      fresh.map((userId) => ({
-        userId,
-        kind: 'mention',
-        groupId: channel.groupId,
-        subjectId: message.id,
-        title: `${actor.displayName} mentioned you in #${channel.name}`,
-        body: excerpt(message.body),
-        url: messageUrl(message),
-      })),
-    );
   }
 }

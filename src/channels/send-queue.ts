@@ -1,0 +1,282 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { conflict, notFound } from '../common/errors';
+import { Notification } from '../notifications/notification.entity';
+import { writeOutbox } from '../search/outbox';
+import { Mentions } from './mentions';
+import type { MessageView } from '../realtime/events';
+import { searchDocument, toViews } from './message.views';
+import { Message } from './message.entity';
+
+/** A send that passed validation and the access check, waiting for its group commit. */
+export interface PendingSend {
+  actor: Actor;
+  channelId: string;
+  groupId: string;
+  clientMsgId: string;
+  body: string;
+  html: string;
+  parentId: string | null;
+  /** Members mentioned in the body (found before queueing). */
+  mentioned: string[];
+}
+
+export type SendOutcome =
+  /** Committed now; `root` is the thread root's view after its reply count went up. */
+  | { kind: 'created'; message: Message; root: MessageView | null; notes: Notification[] }
+  /** This author already used this clientMsgId: the caller decides whether it is a faithful resend. */
+  | { kind: 'existing'; message: Message };
+
+/** What the transaction produces, before thread roots are turned into views. */
+type Written =
+  | Exclude<SendOutcome, { kind: 'created' }>
+  | { kind: 'created'; message: Message; root: Message | null; notes: Notification[] };
+
+interface Waiter {
+  send: PendingSend;
+  resolve: (outcome: SendOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+interface LockedChannel {
+  id: string;
+  name: string;
+  archived_at: Date | null;
+}
+
+/** Upper bound of one commit; what arrives meanwhile waits for the next. */
+export const MAX_BATCH = 256;
+const CLIENT_MSG_KEY = 'messages_author_client_msg_id_key';
+const ATTEMPTS = 3;
+
+const keyOf = (s: PendingSend): string => `${s.actor.id} ${s.clientMsgId}`;
+
+const isUniqueViolation = (e: unknown, constraint: string): boolean => {
+  const driverError = (e as { driverError?: { code?: string; constraint?: string } }).driverError;
+  return driverError?.code === '23505' && driverError.constraint === constraint;
+};
+
+/**
+ * Group commit for new messages. Sends that arrive while a commit is running are written
+ * together by the next one: one transaction, one seq increment per channel, one multi-row
+ * insert and one outbox insert, however many messages. A lone send still commits at once
+ * (no timer), so latency stays one transaction when the server is quiet.
+ *
+ * Guarantees (proved by test/channels*.test.ts): seqs are gapless per channel and handed out
+ * in arrival order; the ack comes only after commit; a clientMsgId is stored once per author.
+ */
+@Injectable()
+export class SendQueue {
+  private readonly logger = new Logger('send-queue');
+  private waiting: Waiter[] = [];
+  private draining = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly mentions: Mentions,
+  ) {}
+
+  commit(send: PendingSend): Promise<SendOutcome> {
+    return new Promise<SendOutcome>((resolve, reject) => {
+      this.waiting.push({ send, resolve, reject });
+      if (!this.draining) {
+        this.draining = true;
+        // setImmediate, not a microtask: sends read from the same socket poll join this batch.
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.waiting.length) await this.flush(this.waiting.splice(0, MAX_BATCH));
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async flush(batch: Waiter[]): Promise<void> {
+    let written: Array<Written | Error>;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        written = await this.dataSource.transaction((manager) => this.write(manager, batch));
+        break;
+      } catch (e) {
+        // Another process committed one of these clientMsgIds into another channel after our
+        // check; rolled back, the retry finds it as existing.
+        if (isUniqueViolation(e, CLIENT_MSG_KEY) && attempt < ATTEMPTS) continue;
+        if (batch.length > 1) {
+          // Nothing was committed: retry one by one so only the send that fails is refused.
+          this.logger.warn({ err: e instanceof Error ? e.message : String(e), size: batch.length }, 'batch failed');
+          for (const w of batch) await this.flush([w]);
+          return;
+        }
+        batch[0].reject(e);
+        return;
+      }
+    }
+    // Committed. Thread roots become views once for the batch, and every waiter is settled in
+    // batch order with the same number of awaits after this point, so broadcasts leave in seq order.
+    let roots: Map<string, MessageView>;
+    try {
+      roots = await this.rootViews(written);
+    } catch (e) {
+      // The messages are stored; a sender that sees this error resends and gets its original.
+      for (const w of batch) w.reject(e);
+      return;
+    }
+    batch.forEach((w, i) => {
+      const o = written[i];
+      if (o instanceof Error) w.reject(o);
+      else if (o.kind === 'existing') w.resolve(o);
+      else w.resolve({ ...o, root: o.root ? roots.get(o.root.id)! : null });
+    });
+  }
+
+  private async rootViews(written: Array<Written | Error>): Promise<Map<string, MessageView>> {
+    const roots = new Map<string, Message>();
+    for (const o of written) if (!(o instanceof Error) && o.kind === 'created' && o.root) roots.set(o.root.id, o.root);
+    if (roots.size === 0) return new Map();
+    return new Map((await toViews(this.dataSource.manager, [...roots.values()])).map((v) => [v.id, v]));
+  }
+
+  /** Writes one batch inside its transaction; returns each send's outcome, or the error that refuses it. */
+  private async write(manager: EntityManager, batch: Waiter[]): Promise<Array<Written | Error>> {
+    const sends = batch.map((w) => w.send);
+    // Lock the channels in id order, so batches in other processes cannot deadlock with this one.
+    const locked = await manager.query<LockedChannel[]>(
+      'SELECT id, name, archived_at FROM channels WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+      [[...new Set(sends.map((s) => s.channelId))].sort()],
+    );
+    const channels = new Map(locked.map((c) => [c.id, c]));
+    // Under the channel locks, a resend into the same channel has committed by now.
+    const existing = await manager
+      .createQueryBuilder(Message, 'm')
+      .where(
+        '(m.author_id, m.client_msg_id) IN (SELECT * FROM unnest(CAST(:authors AS uuid[]), CAST(:ids AS uuid[])))',
+        {
+          authors: sends.map((s) => s.actor.id),
+          ids: sends.map((s) => s.clientMsgId),
+        },
+      )
+      .getMany();
+    const stored = new Map(existing.map((m) => [`${m.authorId} ${m.clientMsgId}`, m]));
+
+    const outcomes: Array<Written | Error | null> = sends.map(() => null);
+    const fresh: number[] = [];
+    const firstOf = new Map<string, number>();
+    sends.forEach((s, i) => {
+      const original = stored.get(keyOf(s));
+      const channel = channels.get(s.channelId);
+      if (original) outcomes[i] = { kind: 'existing', message: original };
+      else if (!channel) outcomes[i] = notFound('Channel');
+      else if (channel.archived_at) outcomes[i] = conflict(`#${channel.name} is archived; it takes no new messages`);
+      else if (!firstOf.has(keyOf(s))) {
+        firstOf.set(keyOf(s), i);
+        fresh.push(i);
+      }
+    });
+
+    const messages = await this.insert(
+      manager,
+      fresh.map((i) => sends[i]),
+    );
+    const roots = await this.bumpThreads(manager, messages);
+    for (const [k, i] of fresh.entries()) {
+      const s = sends[i];
+      const message = messages[k];
+      const place = { id: s.channelId, groupId: s.groupId, name: channels.get(s.channelId)!.name };
+      const notes = await this.mentions.record(manager, s.actor, place, message, s.mentioned);
+      outcomes[i] = { kind: 'created', message, root: message.parentId ? roots.get(message.parentId)! : null, notes };
+    }
+    await writeOutbox(
+      manager,
+      fresh.map((i, k) => ({
+        op: 'upsert' as const,
+        version: 1,
+        document: searchDocument(messages[k], channels.get(sends[i].channelId)!.name, sends[i].actor.organisationId),
+      })),
+    );
+    // The same clientMsgId twice in one batch (a quick resend): the later one gets the first's message.
+    return outcomes.map((o, i) => {
+      if (o) return o;
+      const first = outcomes[firstOf.get(keyOf(sends[i]))!] as Written;
+      return { kind: 'existing', message: first.message };
+    });
+  }
+
+  /** One seq increment per channel, then one insert for every message of the batch. */
+  private async insert(manager: EntityManager, sends: PendingSend[]): Promise<Message[]> {
+    if (sends.length === 0) return [];
+    const counts = new Map<string, number>();
+    for (const s of sends) counts.set(s.channelId, (counts.get(s.channelId) ?? 0) + 1);
+    const [bumped] = await manager.query<[Array<{ id: string; last_seq: string }>, number]>(
+      `UPDATE channels c SET last_seq = c.last_seq + v.n
+         FROM unnest($1::uuid[], $2::int[]) AS v(id, n)
+        WHERE c.id = v.id
+        RETURNING c.id, c.last_seq`,
+      [[...counts.keys()], [...counts.values()]],
+    );
+    const next = new Map(bumped.map((c) => [c.id, Number(c.last_seq) - counts.get(c.id)! + 1]));
+    const messages = sends.map((s) => {
+      const seq = next.get(s.channelId)!;
+      next.set(s.channelId, seq + 1);
+      return manager.create(Message, {
+        id: randomUUID(),
+        channelId: s.channelId,
+        groupId: s.groupId,
+        seq: String(seq),
+        authorId: s.actor.id,
+        clientMsgId: s.clientMsgId,
+        body: s.body,
+        html: s.html,
+        parentId: s.parentId,
+        replyCount: 0,
+        lastReplyAt: null,
+        version: 1,
+        editedAt: null,
+        deletedAt: null,
+        deletedById: null,
+        pinnedAt: null,
+        pinnedById: null,
+      });
+    });
+    const column = <K extends keyof Message>(k: K) => messages.map((m) => m[k]);
+    const rows = await manager.query<Array<{ id: string; created_at: Date }>>(
+      `INSERT INTO messages (id, channel_id, group_id, seq, author_id, client_msg_id, body, html, parent_id)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::uuid[])
+       RETURNING id, created_at`,
+      [
+        column('id'),
+        column('channelId'),
+        column('groupId'),
+        column('seq'),
+        column('authorId'),
+        column('clientMsgId'),
+        column('body'),
+        column('html'),
+        column('parentId'),
+      ],
+    );
+    const createdAt = new Map(rows.map((r) => [r.id, new Date(r.created_at)]));
+    for (const m of messages) m.createdAt = createdAt.get(m.id)!;
+    return messages;
+  }
+
+  /** Replies raise their root's reply count; returns the roots as they are after the batch. */
+  private async bumpThreads(manager: EntityManager, messages: Message[]): Promise<Map<string, Message>> {
+    const replies = messages.filter((m) => m.parentId);
+    if (replies.length === 0) return new Map();
+    for (const m of replies) {
+      await manager.query('UPDATE messages SET reply_count = reply_count + 1, last_reply_at = $2 WHERE id = $1', [
+        m.parentId,
+        m.createdAt,
+      ]);
+    }
+    const roots = await manager.findBy(Message, { id: In([...new Set(replies.map((m) => m.parentId!))]) });
+    return new Map(roots.map((r) => [r.id, r]));
+  }
+}
