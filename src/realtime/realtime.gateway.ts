@@ -25,6 +25,8 @@ export interface SocketData {
   actor: Actor;
   token: string;
   checkedAt: number;
+  /** The session re-check in flight, shared by the events that arrive while it runs. */
+  recheck?: Promise<Actor | null>;
   bucket: TokenBucket;
 }
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -205,14 +207,18 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
       throw new AppError('rate_limited', 'Too many events from your account; slow down');
     }
     // Revocation is pushed (see below); this re-check is the backstop for expiry and missed events.
-    if (Date.now() - socket.data.checkedAt > REALTIME_LIMITS.sessionRecheckMs) {
-      const actor = await this.auth.authenticate(socket.data.token);
+    if (socket.data.recheck || Date.now() - socket.data.checkedAt > REALTIME_LIMITS.sessionRecheckMs) {
+      // One lookup per socket and interval: the events that arrive meanwhile wait for the same answer.
+      socket.data.recheck ??= this.auth.authenticate(socket.data.token).finally(() => {
+        socket.data.recheck = undefined;
+        socket.data.checkedAt = Date.now();
+      });
+      const actor = await socket.data.recheck;
       if (!actor) {
         setImmediate(() => socket.disconnect(true));
         throw new AppError('unauthenticated', 'Your session has ended; sign in again');
       }
       socket.data.actor = actor;
-      socket.data.checkedAt = Date.now();
     }
   }
 
