@@ -148,6 +148,9 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
 
   private async connected(socket: AppSocket): Promise<void> {
     const { actor } = socket.data;
+    // The handshake has copied what we use (headers, address); the upgrade request and what it
+    // holds on to need not live as long as the socket (socket.io's memory-usage advice).
+    (socket.conn as unknown as { request: unknown }).request = null;
     for (const [event, handler] of this.handlers) {
       socket.on(
         event as 'typing',
