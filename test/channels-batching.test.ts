@@ -108,6 +108,23 @@ describe('sends committed together', () => {
     expect(notes.body.items.map((n) => n.subjectId)).toEqual(expect.arrayContaining(mentioning));
   });
 
+  it('members who have not joined the channel get its activity coalesced, ending with the latest seq', async () => {
+    const channel = await newChannel();
+    const watcher = await connect(jon); // in the group's room, not in the channel's
+    const sender = await connect(ane);
+    await Promise.all(range(1, 20).map((k) => sender.post(channel.id, `busy ${k}`)));
+    await watcher.waitFor('channel:activity', (p) =>
+      p.channels.some((c) => c.channelId === channel.id && c.lastSeq === 20),
+    );
+    const announced = watcher
+      .received('channel:activity')
+      .flatMap((p) => p.channels.filter((c) => c.channelId === channel.id).map((c) => c.lastSeq));
+    expect(announced).toEqual([...announced].sort((a, b) => a - b));
+    // Twenty messages sent together, a handful of announcements (one per group per second at most).
+    expect(announced.length).toBeLessThan(20);
+    expect(watcher.received('message:new').filter((m) => m.channelId === channel.id)).toEqual([]);
+  });
+
   it('an archived channel refuses its sends in the same burst as others, without taking a seq', async () => {
     const [live, archived] = await Promise.all([newChannel(), newChannel()]);
     const sender = await connect(ane);

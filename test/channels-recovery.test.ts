@@ -160,16 +160,21 @@ describe('catch-up, revocation and crash recovery', () => {
           new Promise<void>((resolve) => {
             const entry: Sent = { clientMsgId: randomUUID(), body: `burst ${sender}.${i}`, sender, ack: null };
             sent.push(entry);
-            socket.socket.once('disconnect', () => resolve());
-            socket.socket.emit(
-              'message:send',
-              { channelId: channel.id, body: entry.body, clientMsgId: entry.clientMsgId },
-              (ack) => {
-                if (ack.ok) entry.ack = ack.message;
-                if (ack.ok && ++acked === 30) killed = app.kill().then(() => undefined);
-                resolve();
-              },
-            );
+            // Paced over ~200 ms: sends that arrive together are committed together, so an
+            // all-at-once burst could be stored and acked whole before the kill lands.
+            setTimeout(() => {
+              if (!socket.socket.connected) return resolve(); // after the kill: never sent, so unacked
+              socket.socket.once('disconnect', () => resolve());
+              socket.socket.emit(
+                'message:send',
+                { channelId: channel.id, body: entry.body, clientMsgId: entry.clientMsgId },
+                (ack) => {
+                  if (ack.ok) entry.ack = ack.message;
+                  if (ack.ok && ++acked === 30) killed = app.kill().then(() => undefined);
+                  resolve();
+                },
+              );
+            }, i * 5);
           }),
       ),
     );

@@ -6,6 +6,7 @@ import type { MessageView } from '../realtime/events';
 import { bool, object, optionalSeq, optionalUuid, seq, uuid } from '../realtime/payload';
 import { AppSocket, HandlerResult, RealtimeGateway } from '../realtime/realtime.gateway';
 import { REALTIME_LIMITS } from '../realtime/realtime.limits';
+import { ChannelActivity } from './channel-activity';
 import { ChannelsService } from './channels.service';
 import { MessagesService, WriteResult } from './messages.service';
 import { TimelineService } from './timeline.service';
@@ -25,6 +26,7 @@ export class ChannelsGateway implements OnModuleInit {
     private readonly channels: ChannelsService,
     private readonly messages: MessagesService,
     private readonly timeline: TimelineService,
+    private readonly activity: ChannelActivity,
   ) {}
 
   onModuleInit(): void {
@@ -84,11 +86,7 @@ export class ChannelsGateway implements OnModuleInit {
         const io = this.realtime.server;
         socket.to(rooms.channel(message.channelId)).emit('message:new', message);
         for (const changed of result.changed) io.to(rooms.channel(changed.channelId)).emit('message:updated', changed);
-        io.to(rooms.group(message.groupId)).emit('channel:activity', {
-          channelId: message.channelId,
-          groupId: message.groupId,
-          lastSeq: message.seq,
-        });
+        this.activity.note(message.groupId, message.channelId, message.seq);
       },
     };
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GroupsModule } from '../groups/groups.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { ChannelActivity } from './channel-activity';
 import { Channel } from './channel.entity';
 import { ChannelsController } from './channels.controller';
 import { ChannelsGateway } from './channels.gateway';
@@ -16,6 +17,7 @@ import { TimelineService } from './timeline.service';
   imports: [TypeOrmModule.forFeature([Channel]), GroupsModule, NotificationsModule],
   controllers: [ChannelsController],
   providers: [
+    ChannelActivity,
     ChannelsService,
     MessagesService,
     Mentions,

@@ -154,10 +154,10 @@ export interface PresencePayload {
   /** Ids of the group's members who have at least one connected socket, on any process. */
   online: string[];
 }
+/** Channels of a group that received messages: the latest seq of each (coalesced, at most once a second). */
 export interface ChannelActivityPayload {
-  channelId: string;
   groupId: string;
-  lastSeq: number;
+  channels: Array<{ channelId: string; lastSeq: number }>;
 }
 export interface ChannelReadPayload {
   channelId: string;

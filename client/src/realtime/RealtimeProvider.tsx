@@ -187,7 +187,9 @@ export function RealtimeProvider({ myId, children }: { myId: string; children: R
       typing.set(p.channelId, [...others, { userId: p.userId, name: p.displayName ?? '', until: now + 5000 }]);
     });
     socket.on('presence', (p) => presence.set(p.groupId, p.online ?? []));
-    socket.on('channel:activity', (p) => onChannelActivity(queryClient, p, { myId, activeChannelId }));
+    socket.on('channel:activity', (p) =>
+      p.channels.forEach((c) => onChannelActivity(queryClient, c, { myId, activeChannelId })),
+    );
     socket.on('channel:read', (p) => markChannelRead(queryClient, null, p.channelId, p.lastReadSeq));
     socket.on('channel:created', (p) => void queryClient.invalidateQueries({ queryKey: keys.channels(p.groupId) }));
     socket.on('channel:updated', (p) => void queryClient.invalidateQueries({ queryKey: keys.channels(p.groupId) }));
