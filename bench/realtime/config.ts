@@ -63,7 +63,7 @@ export const CONFIG = {
   /** Bounded waits. */
   ackTimeoutMs: 15_000,
   drainMs: SMOKE ? 3_000 : 5_000,
-  maxBehindSeconds: 2,
+  maxBehindSeconds: 1,
   quietMaxMs: SMOKE ? 5_000 : 10_000,
   /** The server counts as idle after this long without an event or ack. */
   quietIdleMs: SMOKE ? 300 : 1_000,
