@@ -21,6 +21,9 @@ export function presentedToken(request: FastifyRequest): { token: string; via: '
 /** Global guard: every route needs a live session unless marked @Public(). */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /** @Public() is fixed per route: looked up once per handler, not on every request. */
+  private readonly publicRoutes = new WeakMap<object, { controller: object; isPublic: boolean }>();
+
   constructor(
     private readonly auth: AuthService,
     private readonly reflector: Reflector,
@@ -28,11 +31,7 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (isPublic) return true;
+    if (this.isPublic(context)) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const presented = presentedToken(request);
     if (!presented) throw new AppError('unauthenticated', 'Sign in first');
@@ -50,5 +49,16 @@ export class AuthGuard implements CanActivate {
     }
     request.actor = actor;
     return true;
+  }
+
+  private isPublic(context: ExecutionContext): boolean {
+    const handler = context.getHandler();
+    const controller = context.getClass();
+    const known = this.publicRoutes.get(handler);
+    if (known?.controller === controller) return known.isPublic;
+    const isPublic =
+      this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, [handler, controller]) === true;
+    this.publicRoutes.set(handler, { controller, isPublic });
+    return isPublic;
   }
 }
