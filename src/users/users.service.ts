@@ -73,6 +73,8 @@ export class UsersService {
     if (dto.organisationId) await this.assertOrganisation(this.users.manager, dto.organisationId);
     const { password, ...rest } = dto;
     Object.assign(user, rest);
+    // The loaded relation would win over the new column value when saving: drop it.
+    if (dto.organisationId !== undefined) delete user.organisation;
     if (password !== undefined) user.passwordHash = await hashPassword(password);
     // Sessions (active, role, name, organisation) and /me of this person change at once.
     await this.cache.write(
