@@ -98,6 +98,13 @@ export class AuthService {
     return entry && entry.expiresAt > Date.now() ? entry.actor : null;
   }
 
+  /** The cached answer of `authenticate`, without waiting; undefined when it must be looked up. */
+  cachedActor(token: string): Actor | undefined {
+    if (!token || token.length > 200) return undefined;
+    const entry = this.live.get(hashToken(token));
+    return entry && entry.expiresAt > Date.now() ? entry.actor : undefined;
+  }
+
   private async lookup(hash: string): Promise<SessionEntry | null> {
     const rows = (await this.sessions.query(
       `SELECT s.id AS "sessionId", s.expires_at AS "expiresAt", u.id, u.email, u.display_name AS "displayName",

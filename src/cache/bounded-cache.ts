@@ -1,7 +1,11 @@
 /**
- * A small in-memory cache with a hard bound: at most `maxEntries` entries (least recently
- * used evicted first), each living at most `ttlMs` and never past its own expiry (a session's
- * `expires_at`, say). Free of I/O and framework so its rules are tested directly.
+ * A small in-memory cache with a hard bound: at most `maxEntries` entries, each living at
+ * most `ttlMs` and never past its own expiry (a session's `expires_at`, say). Free of I/O and
+ * framework so its rules are tested directly.
+ *
+ * Eviction is CLOCK (second chance), an approximation of least-recently-used: a hit only
+ * marks its entry, and the oldest entry not hit since it was last passed over goes first.
+ * Hits stay free of Map writes, which matters when every request makes two of them.
  *
  * Invalidation races: a load that started before an invalidation may have read the old row.
  * Every invalidation bumps an epoch, and `getOrLoad` stores what it loaded only when no
@@ -22,6 +26,7 @@ export interface BoundedCacheOptions<V> {
 interface Entry<V> {
   value: V;
   expiresAt: number;
+  used: boolean;
 }
 
 export class BoundedCache<K, V> {
@@ -47,9 +52,7 @@ export class BoundedCache<K, V> {
       this.entries.delete(key);
       return undefined;
     }
-    // Most recently used goes to the end of the Map's insertion order.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    entry.used = true;
     return entry.value;
   }
 
@@ -64,10 +67,8 @@ export class BoundedCache<K, V> {
     const expiresAt = Math.min(now + this.options.ttlMs, own);
     if (expiresAt <= now) return;
     this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt });
-    while (this.entries.size > this.options.maxEntries) {
-      this.entries.delete(this.entries.keys().next().value as K);
-    }
+    this.entries.set(key, { value, expiresAt, used: false });
+    this.evict(key, now);
   }
 
   /**
@@ -116,6 +117,21 @@ export class BoundedCache<K, V> {
   clear(): void {
     this.invalidated();
     this.entries.clear();
+  }
+
+  /**
+   * Each turn evicts the oldest entry, or clears its mark and moves it to the end; the entry
+   * just stored is passed over. Marks only get cleared, so the loop ends.
+   */
+  private evict(stored: K, now: number): void {
+    while (this.entries.size > this.options.maxEntries) {
+      const [key, entry] = this.entries.entries().next().value as [K, Entry<V>];
+      this.entries.delete(key);
+      if (key === stored || (entry.used && entry.expiresAt > now)) {
+        entry.used = false;
+        this.entries.set(key, entry);
+      }
+    }
   }
 
   private invalidated(): void {

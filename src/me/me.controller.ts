@@ -15,7 +15,7 @@ export class MeController {
   @Get()
   @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOkResponse({ description: 'MeView: { user, groups }' })
-  get(@CurrentActor() actor: Actor): Promise<string> {
+  get(@CurrentActor() actor: Actor): string | Promise<string> {
     return this.me.json(actor);
   }
 

@@ -55,17 +55,19 @@ export class MeService {
   }
 
   get(actor: Actor): Promise<MeView> {
-    const hit = this.views.get(actor.id);
-    if (hit) return Promise.resolve(hit);
     return this.views.getOrLoad(actor.id, async () => {
       const [user, groups] = await Promise.all([this.users.get(actor, actor.id), this.groups.mine(actor)]);
       return { user, groups };
     });
   }
 
-  /** The same as `get`, already serialised. */
-  async json(actor: Actor): Promise<string> {
-    const view = await this.get(actor);
+  /** The same as `get`, already serialised; synchronous when cached, which spares Nest an await. */
+  json(actor: Actor): string | Promise<string> {
+    const hit = this.views.get(actor.id);
+    return hit ? this.serialise(hit) : this.get(actor).then((view) => this.serialise(view));
+  }
+
+  private serialise(view: MeView): string {
     let text = this.serialised.get(view);
     if (text === undefined) {
       text = JSON.stringify(view);
