@@ -17,8 +17,10 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
 
   // The API speaks JSON (and multipart for uploads); a text/plain body is refused with 415.
   fastify.removeContentTypeParser('text/plain');
-  fastify.addHook('onSend', async (request, reply) => {
+  // Callback style: it runs on every response, and an async hook costs a promise each time.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    done(null, payload);
   });
 
   app.setGlobalPrefix('api');

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { LIMITS } from './common/limits';
-import { createPino, PinoNestLogger } from './common/logger';
+import { createPino, lazyRequestLogger, PinoNestLogger } from './common/logger';
 import { AppConfig, ConfigError, loadConfig } from './config/config';
 import { openDatabase } from './database/data-source';
 import { DataDirLockedError } from './database/data-dir-lock';
@@ -40,6 +40,7 @@ async function bootstrap(config: AppConfig): Promise<void> {
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
+    childLoggerFactory: lazyRequestLogger,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, dataSource), adapter, {
     logger,

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { BoundedCache } from '../cache/bounded-cache';
+import { CacheBus } from '../cache/cache-bus';
 import { AppConfig } from '../config/config';
 import { AppError } from '../common/errors';
 import { normaliseEmail } from '../users/email';
-import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { toUserView, UserView } from '../users/user.view';
 import { Actor } from './actor';
@@ -28,15 +29,35 @@ export interface LoginResult {
 
 const BAD_CREDENTIALS = 'Wrong email or password';
 
+/** A live session as cached: the actor, and when the session itself ends (ms since epoch). */
+interface SessionEntry {
+  actor: Actor;
+  expiresAt: number;
+}
+
+/** Sessions are looked up on every request and socket event; see CacheBus for invalidation. */
+const SESSION_CACHE = { maxEntries: 10_000, ttlMs: 60_000 };
+
 @Injectable()
 export class AuthService {
+  private readonly live: BoundedCache<string, SessionEntry | null>;
+
   constructor(
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     private readonly users: UsersService,
     private readonly throttle: LoginThrottle,
     private readonly config: AppConfig,
     private readonly events: EventEmitter2,
-  ) {}
+    private readonly cache: CacheBus,
+  ) {
+    // Keyed by the token's hash; unknown tokens are not cached, so garbage cannot fill it.
+    this.live = cache.cache<string, SessionEntry | null>({ ...SESSION_CACHE, expiresAt: (e) => e?.expiresAt ?? 0 });
+    cache.subscribe((i) => {
+      if (i.kind === 'all') this.live.clear();
+      else if (i.kind === 'session') this.live.deleteWhere((e) => e?.actor.sessionId === i.sessionId);
+      else if (i.kind === 'user') this.live.deleteWhere((e) => e?.actor.id === i.userId);
+    });
+  }
 
   async login(email: string, password: string, client: ClientInfo): Promise<LoginResult> {
     const check = normaliseEmail(email);
@@ -71,19 +92,39 @@ export class AuthService {
   /** Resolves a presented token to the acting person, or null when it is unknown, expired, revoked or deactivated. */
   async authenticate(token: string): Promise<Actor | null> {
     if (!token || token.length > 200) return null;
-    const row = await this.sessions
-      .createQueryBuilder('s')
-      .innerJoin(User, 'u', 'u.id = s.user_id')
-      .select(['s.id AS "sessionId"', 'u.id AS id', 'u.email AS email', 'u.display_name AS "displayName"'])
-      .addSelect(['u.organisation_id AS "organisationId"', 'u.role AS role'])
-      .where('s.token_hash = :hash', { hash: hashToken(token) })
-      .andWhere('s.revoked_at IS NULL AND s.expires_at > now() AND u.active')
-      .getRawOne<Actor>();
-    return row ?? null;
+    const hash = hashToken(token);
+    const entry = this.live.get(hash) ?? (await this.live.getOrLoad(hash, () => this.lookup(hash)));
+    // The cache never keeps an entry past the session's expiry; this says so here too.
+    return entry && entry.expiresAt > Date.now() ? entry.actor : null;
+  }
+
+  /** The cached answer of `authenticate`, without waiting; undefined when it must be looked up. */
+  cachedActor(token: string): Actor | undefined {
+    if (!token || token.length > 200) return undefined;
+    const entry = this.live.get(hashToken(token));
+    return entry && entry.expiresAt > Date.now() ? entry.actor : undefined;
+  }
+
+  private async lookup(hash: string): Promise<SessionEntry | null> {
+    const rows = (await this.sessions.query(
+      `SELECT s.id AS "sessionId", s.expires_at AS "expiresAt", u.id, u.email, u.display_name AS "displayName",
+              u.organisation_id AS "organisationId", u.role
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
+      [hash],
+    )) as Array<Actor & { expiresAt: Date }>;
+    const row = rows[0];
+    if (!row) return null;
+    const { expiresAt, ...actor } = row;
+    // Shared by every request on this session: frozen so no caller can change it for the others.
+    return { actor: Object.freeze(actor), expiresAt: new Date(expiresAt).getTime() };
   }
 
   async logout(actor: Actor): Promise<void> {
-    await this.sessions.update({ id: actor.sessionId }, { revokedAt: new Date() });
+    await this.cache.write(
+      (m) => m.update(Session, { id: actor.sessionId }, { revokedAt: new Date() }),
+      () => [{ kind: 'session', sessionId: actor.sessionId }],
+    );
     // Sockets opened with this session are disconnected by the realtime layer.
     this.events.emit(SESSION_REVOKED, { sessionId: actor.sessionId, userId: actor.id } satisfies SessionRevokedEvent);
   }

@@ -1,5 +1,6 @@
 import { LoggerService } from '@nestjs/common';
-import pino, { Logger as Pino } from 'pino';
+import type { FastifyBaseLogger } from 'fastify';
+import pino, { Bindings, ChildLoggerOptions, Logger as Pino } from 'pino';
 import { LogLevel } from '../config/config';
 
 /** One pino instance for Fastify's request logs and Nest's own logs: JSON lines on stdout. */
@@ -40,5 +41,73 @@ export class PinoNestLogger implements LoggerService {
   }
   verbose(message: unknown, ...params: unknown[]): void {
     this.write('trace', message, params);
+  }
+}
+
+type RequestLogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+
+/**
+ * Fastify gives every request a child logger bound to its request id. Building a pino child
+ * (which serialises its bindings) costs a noticeable share of a cached read, and at
+ * LOG_LEVEL=warn it is almost never written to. This factory hands out a stand-in that builds
+ * the real child, with the same `reqId` binding, on the first line actually written.
+ */
+export function lazyRequestLogger(
+  logger: FastifyBaseLogger,
+  bindings: Bindings,
+  options: ChildLoggerOptions,
+): FastifyBaseLogger {
+  // Per-route levels or serialisers change the child itself: build it as Fastify would.
+  if (options.level !== undefined || options.serializers !== undefined) return logger.child(bindings, options);
+  return new LazyChildLogger(logger as Pino, bindings);
+}
+
+class LazyChildLogger implements FastifyBaseLogger {
+  private real: Pino | null = null;
+
+  constructor(
+    private readonly parent: Pino,
+    private readonly bindings: Bindings,
+  ) {}
+
+  get level(): string {
+    return (this.real ?? this.parent).level;
+  }
+  set level(level: string) {
+    this.logger().level = level;
+  }
+
+  fatal(...args: unknown[]): void {
+    this.write('fatal', args);
+  }
+  error(...args: unknown[]): void {
+    this.write('error', args);
+  }
+  warn(...args: unknown[]): void {
+    this.write('warn', args);
+  }
+  info(...args: unknown[]): void {
+    this.write('info', args);
+  }
+  debug(...args: unknown[]): void {
+    this.write('debug', args);
+  }
+  trace(...args: unknown[]): void {
+    this.write('trace', args);
+  }
+  silent(): void {}
+
+  child(bindings: Bindings, options?: ChildLoggerOptions): FastifyBaseLogger {
+    return this.logger().child(bindings, options);
+  }
+
+  private write(level: RequestLogLevel, args: unknown[]): void {
+    if (!(this.real ?? this.parent).isLevelEnabled(level)) return;
+    const logger = this.logger();
+    (logger[level] as (...a: unknown[]) => void).apply(logger, args);
+  }
+
+  private logger(): Pino {
+    return (this.real ??= this.parent.child(this.bindings));
   }
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Actor, isAdmin } from '../auth/actor';
+import { BoundedCache } from '../cache/bounded-cache';
+import { CacheBus } from '../cache/cache-bus';
 import { AppError, notFound } from '../common/errors';
 import { decide, GroupAction } from './access';
 import { GroupRole, Membership } from './membership.entity';
@@ -13,26 +15,75 @@ export interface GroupAccess {
   role: GroupRole | null;
 }
 
+/** Asked on every REST call, socket event and search keystroke; see CacheBus for invalidation. */
+const TTL_MS = 60_000;
+/** The key of the readable-groups entry shared by all admins (they read every group). */
+const ADMINS = '*';
+const roleKey = (userId: string, groupId: string): string => `${userId}/${groupId}`;
+
 /**
  * THE access policy. Every REST handler, socket event, room join and search query asks it
  * whether the actor may act in a group. The rule lives in `access.ts`; this class loads
  * what the rule needs and turns its answer into 404 (hidden) or 403 (denied).
+ *
+ * What it loads (group rows, roles, readable group ids) is cached in memory and dropped when
+ * a group, membership or person changes (GroupsService and UsersService announce it).
  */
 @Injectable()
 export class GroupsPolicy {
+  private readonly groupRows: BoundedCache<string, WorkingGroup | null>;
+  private readonly roles: BoundedCache<string, GroupRole | null>;
+  private readonly readable: BoundedCache<string, readonly string[]>;
+
   constructor(
     @InjectRepository(WorkingGroup) private readonly groups: Repository<WorkingGroup>,
     @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
-  ) {}
+    cache: CacheBus,
+  ) {
+    // A group that does not exist is not cached (its id may be created later).
+    this.groupRows = cache.cache({ maxEntries: 10_000, ttlMs: TTL_MS, expiresAt: (g) => (g ? Infinity : 0) });
+    // "Not a member" (null) is cached too: it is the common answer for readers of open groups.
+    this.roles = cache.cache({ maxEntries: 50_000, ttlMs: TTL_MS });
+    this.readable = cache.cache({ maxEntries: 10_000, ttlMs: TTL_MS });
+    cache.subscribe((i) => {
+      switch (i.kind) {
+        case 'all':
+          this.groupRows.clear();
+          this.roles.clear();
+          this.readable.clear();
+          break;
+        case 'group':
+          // A new or changed group (visibility) changes what everyone may read.
+          this.groupRows.delete(i.groupId);
+          this.readable.clear();
+          break;
+        case 'membership':
+          this.roles.delete(roleKey(i.userId, i.groupId));
+          this.readable.delete(i.userId);
+          break;
+        case 'user': {
+          const prefix = `${i.userId}/`;
+          this.roles.deleteWhere((_, key) => key.startsWith(prefix));
+          this.readable.delete(i.userId);
+          break;
+        }
+      }
+    });
+  }
 
   async roleOf(actor: Pick<Actor, 'id'>, groupId: string): Promise<GroupRole | null> {
-    const membership = await this.memberships.findOneBy({ groupId, userId: actor.id });
-    return membership?.role ?? null;
+    const key = roleKey(actor.id, groupId);
+    const hit = this.roles.get(key);
+    if (hit !== undefined) return hit;
+    return this.roles.getOrLoad(key, async () => {
+      const membership = await this.memberships.findOneBy({ groupId, userId: actor.id });
+      return membership?.role ?? null;
+    });
   }
 
   /** Loads the group and checks the action: 404 when the actor may not see it, 403 when they see it but may not act. */
   async require(actor: Actor, groupId: string, action: GroupAction): Promise<GroupAccess> {
-    const group = await this.groups.findOneBy({ id: groupId });
+    const group = await this.group(groupId);
     if (!group) throw notFound('Working group');
     const role = await this.roleOf(actor, groupId);
     const decision = decide(actor, group, role, action);
@@ -43,25 +94,39 @@ export class GroupsPolicy {
         action === 'manage' ? 'Only facilitators can do this' : 'Observers and non-members cannot post here',
       );
     }
-    return { group, role };
+    // A copy: callers may change it (GroupsService.update does) without touching the cache.
+    return { group: Object.assign(new WorkingGroup(), group), role };
   }
 
   async can(actor: Actor, groupId: string, action: GroupAction): Promise<boolean> {
-    const group = await this.groups.findOneBy({ id: groupId });
+    const group = await this.group(groupId);
     if (!group) return false;
     return decide(actor, group, await this.roleOf(actor, groupId), action) === 'allow';
   }
 
   /** The ids of every group the actor may read, for list queries and search filters. */
   async readableGroupIds(actor: Actor): Promise<string[]> {
+    const admin = isAdmin(actor);
+    const key = admin ? ADMINS : actor.id;
+    const ids = this.readable.get(key) ?? (await this.readable.getOrLoad(key, () => this.loadReadable(actor, admin)));
+    return [...ids];
+  }
+
+  private group(groupId: string): Promise<WorkingGroup | null> {
+    const hit = this.groupRows.get(groupId);
+    if (hit !== undefined) return Promise.resolve(hit);
+    return this.groupRows.getOrLoad(groupId, () => this.groups.findOneBy({ id: groupId }));
+  }
+
+  private async loadReadable(actor: Actor, admin: boolean): Promise<readonly string[]> {
     const qb = this.groups.createQueryBuilder('g').select('g.id', 'id');
-    if (!isAdmin(actor)) {
+    if (!admin) {
       qb.where(`g.visibility = 'open'`).orWhere(
         'EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = g.id AND m.user_id = :userId)',
         { userId: actor.id },
       );
     }
     const rows = await qb.getRawMany<{ id: string }>();
-    return rows.map((r) => r.id);
+    return Object.freeze(rows.map((r) => r.id));
   }
 }

@@ -3,6 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor, isAdmin } from '../auth/actor';
+import { CacheBus } from '../cache/cache-bus';
 import { conflict, forbidden, notFound } from '../common/errors';
 import { UsersService } from '../users/users.service';
 import { decide } from './access';
@@ -44,6 +45,7 @@ export class GroupsService {
     private readonly policy: GroupsPolicy,
     private readonly users: UsersService,
     private readonly events: EventEmitter2,
+    private readonly cache: CacheBus,
   ) {}
 
   /** Lets other features take part in group creation without groups importing them. */
@@ -72,7 +74,11 @@ export class GroupsService {
 
   async create(actor: Actor, dto: CreateGroupDto): Promise<GroupView> {
     if (!isAdmin(actor)) throw forbidden('Only admins create working groups');
-    const group = await this.dataSource.transaction((manager) => this.insert(manager, dto));
+    // An open group is readable by everyone at once (and any group by admins).
+    const group = await this.cache.write(
+      (manager) => this.insert(manager, dto),
+      (created) => [{ kind: 'group', groupId: created.id }],
+    );
     return this.get(actor, group.id);
   }
 
@@ -92,10 +98,14 @@ export class GroupsService {
       throw conflict(`The slug "${dto.slug}" is taken`, [{ field: 'slug', reason: 'taken' }]);
     }
     const before = { ...group };
-    await this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(WorkingGroup, Object.assign(group, dto));
-      for (const hook of this.changedHooks) await hook(manager, saved, before);
-    });
+    // Visibility and names: access checks, search filters and /me change at once.
+    await this.cache.write(
+      async (manager) => {
+        const saved = await manager.save(WorkingGroup, Object.assign(group, dto));
+        for (const hook of this.changedHooks) await hook(manager, saved, before);
+      },
+      () => [{ kind: 'group', groupId }],
+    );
     return this.get(actor, groupId);
   }
 
@@ -118,7 +128,10 @@ export class GroupsService {
     const { group } = await this.policy.require(actor, groupId, selfJoin ? 'read' : 'manage');
     if (selfJoin && group.visibility !== 'open' && !isAdmin(actor)) throw forbidden('Ask a facilitator to add you');
     if (!(await this.users.exists(userId))) throw notFound('Person');
-    await this.memberships.upsert({ groupId, userId, role }, ['groupId', 'userId']);
+    await this.cache.write(
+      (m) => m.upsert(Membership, { groupId, userId, role }, ['groupId', 'userId']),
+      () => [{ kind: 'membership', groupId, userId }],
+    );
     const membership = await this.memberships.findOneOrFail({
       where: { groupId, userId },
       relations: { user: { organisation: true } },
@@ -130,7 +143,10 @@ export class GroupsService {
   /** Removes a person; anyone may leave a group themselves. */
   async removeMember(actor: Actor, groupId: string, userId: string): Promise<void> {
     await this.policy.require(actor, groupId, userId === actor.id ? 'read' : 'manage');
-    const result = await this.memberships.delete({ groupId, userId });
+    const result = await this.cache.write(
+      (m) => m.delete(Membership, { groupId, userId }),
+      () => [{ kind: 'membership', groupId, userId }],
+    );
     if (!result.affected) throw notFound('Membership');
     await this.events.emitAsync(MEMBERSHIP_CHANGED, { groupId, userId, role: null } satisfies MembershipChangedEvent);
   }

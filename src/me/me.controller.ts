@@ -1,36 +1,26 @@
-import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, Patch } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { GroupView } from '../groups/group.view';
-import { GroupsService } from '../groups/groups.service';
 import { UpdateMeDto } from '../users/dto/user.dto';
-import { UserView } from '../users/user.view';
-import { UsersService } from '../users/users.service';
-
-export interface MeView {
-  user: UserView;
-  groups: GroupView[];
-}
+import { MeService, MeView } from './me.service';
 
 /** The signed-in person: profile plus the groups they belong to and their roles. */
 @ApiTags('me')
 @Controller('me')
 export class MeController {
-  constructor(
-    private readonly users: UsersService,
-    private readonly groups: GroupsService,
-  ) {}
+  constructor(private readonly me: MeService) {}
 
+  /** Clients ask for this on every start and focus: it answers the cached view's JSON as it is (a MeView). */
   @Get()
-  async me(@CurrentActor() actor: Actor): Promise<MeView> {
-    const [user, groups] = await Promise.all([this.users.get(actor, actor.id), this.groups.mine(actor)]);
-    return { user, groups };
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  @ApiOkResponse({ description: 'MeView: { user, groups }' })
+  get(@CurrentActor() actor: Actor): string | Promise<string> {
+    return this.me.json(actor);
   }
 
   @Patch()
-  async update(@CurrentActor() actor: Actor, @Body() dto: UpdateMeDto): Promise<MeView> {
-    await this.users.updateMe(actor, dto);
-    return this.me(actor);
+  update(@CurrentActor() actor: Actor, @Body() dto: UpdateMeDto): Promise<MeView> {
+    return this.me.update(actor, dto);
   }
 }

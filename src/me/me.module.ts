@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { GroupsModule } from '../groups/groups.module';
 import { UsersModule } from '../users/users.module';
 import { MeController } from './me.controller';
+import { MeService } from './me.service';
 
-@Module({ imports: [UsersModule, GroupsModule], controllers: [MeController] })
+@Module({ imports: [UsersModule, GroupsModule], controllers: [MeController], providers: [MeService] })
 export class MeModule {}

@@ -2,13 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Actor, isAdmin } from '../auth/actor';
+import { CacheBus } from '../cache/cache-bus';
 import { conflict, forbidden, notFound } from '../common/errors';
 import { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
 import { Organisation } from './organisation.entity';
 
 @Injectable()
 export class OrganisationsService {
-  constructor(@InjectRepository(Organisation) private readonly organisations: Repository<Organisation>) {}
+  constructor(
+    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
+    private readonly cache: CacheBus,
+  ) {}
 
   list(_actor: Actor): Promise<Organisation[]> {
     return this.organisations.find({ order: { name: 'ASC' } });
@@ -30,7 +34,11 @@ export class OrganisationsService {
     if (!isAdmin(actor)) throw forbidden('Only admins manage organisations');
     const organisation = await this.get(actor, id);
     if (dto.name !== undefined && dto.name !== organisation.name) await this.assertNameFree(dto.name);
-    return this.organisations.save(Object.assign(organisation, dto));
+    // People's profiles (/me) show their organisation's name.
+    return this.cache.write(
+      (m) => m.save(Object.assign(organisation, dto)),
+      () => [{ kind: 'organisation', organisationId: id }],
+    );
   }
 
   private async assertNameFree(name: string): Promise<void> {

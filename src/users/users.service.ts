@@ -5,6 +5,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { Actor, isAdmin } from '../auth/actor';
 import { USER_DEACTIVATED, UserDeactivatedEvent } from '../auth/auth.events';
 import { hashPassword } from '../auth/password';
+import { CacheBus } from '../cache/cache-bus';
 import { AppError, conflict, forbidden, invalid, notFound } from '../common/errors';
 import { Organisation } from '../organisations/organisation.entity';
 import { CreateUserDto, UpdateMeDto, UpdateUserDto } from './dto/user.dto';
@@ -23,6 +24,7 @@ export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly events: EventEmitter2,
+    private readonly cache: CacheBus,
   ) {}
 
   async list(_actor: Actor): Promise<UserView[]> {
@@ -71,8 +73,14 @@ export class UsersService {
     if (dto.organisationId) await this.assertOrganisation(this.users.manager, dto.organisationId);
     const { password, ...rest } = dto;
     Object.assign(user, rest);
+    // The loaded relation would win over the new column value when saving: drop it.
+    if (dto.organisationId !== undefined) delete user.organisation;
     if (password !== undefined) user.passwordHash = await hashPassword(password);
-    await this.users.save(user);
+    // Sessions (active, role, name, organisation) and /me of this person change at once.
+    await this.cache.write(
+      (m) => m.save(user),
+      () => [{ kind: 'user', userId: id }],
+    );
     if (dto.active === false) this.events.emit(USER_DEACTIVATED, { userId: id } satisfies UserDeactivatedEvent);
     return this.get(actor, id);
   }
@@ -82,7 +90,10 @@ export class UsersService {
     const { password, ...rest } = dto;
     Object.assign(user, rest);
     if (password !== undefined) user.passwordHash = await hashPassword(password);
-    await this.users.save(user);
+    await this.cache.write(
+      (m) => m.save(user),
+      () => [{ kind: 'user', userId: actor.id }],
+    );
     return this.get(actor, actor.id);
   }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../auth/password';
+import { CacheBus } from '../../cache/cache-bus';
 import { Channel } from '../../channels/channel.entity';
 import { DocumentWriter } from '../../documents/document-writer';
 import { AppConfig } from '../../config/config';
@@ -38,6 +39,7 @@ export class SeedService {
     private readonly users: UsersService,
     private readonly groups: GroupsService,
     private readonly documents: DocumentWriter,
+    private readonly cache: CacheBus,
   ) {}
 
   async run(): Promise<DemoLogin[] | null> {
@@ -117,6 +119,8 @@ export class SeedService {
       await seedKnowledge(manager, this.documents, { groups: groupIds, users: userIds, organisations: orgIds });
       await seedEvaluation(manager);
     });
+    // Groups and memberships written in bulk: other processes on this database start afresh.
+    await this.cache.publish([{ kind: 'all' }]);
     this.logger.log('demo data seeded');
     return logins;
   }
