@@ -55,7 +55,8 @@ export class SearchQueryDto {
   @ApiPropertyOptional({
     enum: SEARCH_MODES,
     default: 'full',
-    description: 'prefix: search as you type (last word as a prefix, the best few matches; approximate total and facets)',
+    description:
+      'prefix: search as you type (last word as a prefix, the best few matches; approximate total and facets)',
   })
   @IsOptional()
   @IsIn(SEARCH_MODES)

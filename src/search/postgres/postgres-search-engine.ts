@@ -77,7 +77,11 @@ export class PostgresSearchEngine extends SearchEngine {
   /** Rows written since the last ANALYZE (PGlite has no autovacuum to keep statistics fresh). */
   private writtenSinceAnalyze = 0;
 
-  constructor(private readonly dataSource: DataSource) {
+  /** `prefixProbePages` is for tests, to make search-as-you-type go past its probe. */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: { prefixProbePages?: number } = {},
+  ) {
     super();
   }
 
@@ -132,7 +136,7 @@ export class PostgresSearchEngine extends SearchEngine {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    const { sql, params } = buildSearchSql(query);
+    const { sql, params } = buildSearchSql(query, this.options.prefixProbePages);
     const runner = this.dataSource.createQueryRunner();
     let row: SearchRow;
     try {

@@ -7,13 +7,14 @@ export const CANDIDATE_LIMIT = 1000;
 export const PREFIX_CANDIDATE_LIMIT = 100;
 /**
  * Search-as-you-type first looks for its candidates in the table's first pages (a TID range
- * scan: bounded, about 1,500 rows), which a common prefix such as `lib` fills at once, while
- * its GIN bitmap would list tens of thousands of rows. Only a prefix that finds too few there
- * for the page asked (and at least FUZZY_BELOW) goes on to the index, where it is rare enough
- * to be cheap.
+ * scan, bounded: about 350 rows), which a common prefix such as `lib` fills at once, while its
+ * GIN bitmap would list tens of thousands of rows. A prefix that finds too few there for the
+ * page asked (and at least FUZZY_BELOW) is rare enough (under about 5% of rows) for the index
+ * to be the cheaper way. Matching a row costs about 1 µs on a server but 10 µs on PGlite,
+ * hence so few pages.
  */
-export const PREFIX_PROBE_PAGES = 200;
-/** Below this many full-text matches, looser matches are added (any word, then trigrams). */
+export const PREFIX_PROBE_PAGES = 50;
+/** Below this many matches, looser ones are added: the prefix form, any word, then trigrams. */
 export const FUZZY_BELOW = 20;
 /**
  * Trigram candidates are bounded tighter: each costs a word similarity on its title (the GIN
@@ -34,112 +35,129 @@ export function queryWords(q: string): string[] {
 /** Candidate columns: narrow, so the candidate set stays small; the page fetches the rest. */
 const NARROW = 'e.type, e.id, e.group_id, e.kind, e.tags, e.updated_at';
 
+/** Builds `$n` placeholders, collecting the values: nothing the user sends enters the SQL text. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** The caller's groups (always) and the filters asked for. */
+function filterSql(query: SearchQuery, p: Params): string {
+  const f = query.filter;
+  const where = ['NOT e.deleted', `e.group_id = ANY(${p.add(f.groupIds)}::uuid[])`];
+  if (f.kinds?.length) where.push(`e.kind = ANY(${p.add(f.kinds)}::text[])`);
+  if (f.tags?.length) where.push(`e.tags @> ${p.add(f.tags)}::text[]`);
+  if (f.groupId) where.push(`e.group_id = ${p.add(f.groupId)}`);
+  if (f.authorId) where.push(`e.author_id = ${p.add(f.authorId)}`);
+  if (f.organisationId) where.push(`e.organisation_id = ${p.add(f.organisationId)}`);
+  if (f.from) where.push(`e.created_at >= ${p.add(f.from.toISOString())}`);
+  if (f.to) where.push(`e.created_at <= ${p.add(f.to.toISOString())}`);
+  return where.join(' AND ');
+}
+
 /**
- * Builds the one search statement: candidates (full text, inside the caller's groups and
- * filters, bounded; looser matches only when they find little), ranked, with facets and total
- * from the same candidates, and titles, bodies and headlines fetched only for the page returned.
+ * Builds the one search statement. Candidates come in tiers, each only when the ones before
+ * found fewer than FUZZY_BELOW, each from an index, inside the caller's groups and filters,
+ * bounded, and ranked as found (nothing walks a whole group computing ranks or similarities):
+ *   0. the words, whole, in three configurations (exact, English stems, Spanish stems);
+ *   1. the words with the last one as a prefix (`hydro` → hydrogen);
+ *   2. any of the words, when all of them together find little;
+ *   3. trigram similarity on titles and tags (typos).
+ * Plain words only get tiers 1 to 3: quotes and `-word` mean something they would undo.
+ * Total and facets count the candidates; titles, bodies and headlines are fetched for the
+ * page returned only.
  *
- * `mode: 'prefix'` (search-as-you-type) matches the typed words with the last one as a prefix,
- * in the accent-folding `simple` configuration only, over at most PREFIX_CANDIDATE_LIMIT
- * candidates; its total and facets count those candidates.
+ * `mode: 'prefix'` (search-as-you-type) has tier 1 only, over at most PREFIX_CANDIDATE_LIMIT
+ * candidates found by a bounded probe of the first pages before the index, and trigrams only
+ * when it matches nothing.
  */
-export function buildSearchSql(query: SearchQuery): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const p = (value: unknown): string => {
-    params.push(value);
-    return `$${params.length}`;
-  };
+export function buildSearchSql(
+  query: SearchQuery,
+  probePages = PREFIX_PROBE_PAGES,
+): { sql: string; params: unknown[] } {
+  const p = new Params();
   const prefixMode = query.mode === 'prefix';
   const words = queryWords(query.q);
+  const plain = !/(^|\s)-|"/.test(query.q);
   const last = words.at(-1) ?? '';
-  const head = words.slice(0, -1).join(' ');
-  // The typed words with the last one as a prefix (`''::tsquery && x` is x).
-  const prefix = last
-    ? `(websearch_to_tsquery('auzolan_simple', ${p(head)}) && to_tsquery('auzolan_simple', ${p(`'${last}':*`)}))`
-    : `''::tsquery`;
-  let tsq = prefix;
-  if (!prefixMode) {
-    // Whole words in three configurations (exact, English stems, Spanish stems), OR the prefix form.
-    const qParam = p(query.q);
-    tsq = `(websearch_to_tsquery('auzolan_simple', ${qParam}) || websearch_to_tsquery('auzolan_en', ${qParam}) || websearch_to_tsquery('auzolan_es', ${qParam}) || ${prefix})`;
-  }
-  // When all the words together find little, any of them will do (ranked below): plain
-  // words only, since quotes and `-word` mean something an OR would undo.
+  const qParam = prefixMode ? '' : p.add(query.q);
+  const whole = prefixMode
+    ? null
+    : `(websearch_to_tsquery('auzolan_simple', ${qParam}) || websearch_to_tsquery('auzolan_en', ${qParam}) || websearch_to_tsquery('auzolan_es', ${qParam}))`;
+  // `''::tsquery && x` is x, for a single word.
+  const prefix =
+    last && (plain || prefixMode)
+      ? `(websearch_to_tsquery('auzolan_simple', ${p.add(words.slice(0, -1).join(' '))}) && to_tsquery('auzolan_simple', ${p.add(`'${last}':*`)}))`
+      : null;
   const anyWord =
-    !prefixMode && words.length > 1 && !/["-]/.test(query.q)
+    !prefixMode && plain && words.length > 1
       ? (() => {
-          const list = p(words.join(' | '));
+          const list = p.add(words.join(' | '));
           return `(to_tsquery('auzolan_simple', ${list}) || to_tsquery('auzolan_en', ${list}) || to_tsquery('auzolan_es', ${list}))`;
         })()
       : null;
   const foldedText = fold(query.q).trim();
-  const fuzzy = !prefixMode || foldedText.length >= PREFIX_FUZZY_MIN_LENGTH;
-  const folded = fuzzy ? p(foldedText) : '';
+  const fuzzy = plain && (!prefixMode || foldedText.length >= PREFIX_FUZZY_MIN_LENGTH);
   const limit = prefixMode ? PREFIX_CANDIDATE_LIMIT : CANDIDATE_LIMIT;
+  const where = filterSql(query, p);
 
-  const filters = ['NOT e.deleted', `e.group_id = ANY(${p(query.filter.groupIds)}::uuid[])`];
-  const f = query.filter;
-  if (f.kinds?.length) filters.push(`e.kind = ANY(${p(f.kinds)}::text[])`);
-  if (f.tags?.length) filters.push(`e.tags @> ${p(f.tags)}::text[]`);
-  if (f.groupId) filters.push(`e.group_id = ${p(f.groupId)}`);
-  if (f.authorId) filters.push(`e.author_id = ${p(f.authorId)}`);
-  if (f.organisationId) filters.push(`e.organisation_id = ${p(f.organisationId)}`);
-  if (f.from) filters.push(`e.created_at >= ${p(f.from.toISOString())}`);
-  if (f.to) filters.push(`e.created_at <= ${p(f.to.toISOString())}`);
-  const where = filters.join(' AND ');
-  const notIn = (cte: string): string => `NOT EXISTS (SELECT 1 FROM ${cte} x WHERE x.type = e.type AND x.id = e.id)`;
-
-  // Candidates come from the GIN indexes (or, as you type, the first pages), filtered by group
-  // and filters on the way, bounded, and ranked as they are found: nothing walks a whole group
-  // computing ranks or similarities row by row. Tier orders exact matches before looser ones.
   const ctes: string[] = [];
-  const sets: string[] = [];
-  if (prefixMode) {
-    ctes.push(`probe AS MATERIALIZED (
-  SELECT ${NARROW}, ts_rank(e.tsv, ${tsq}) AS score, 0 AS tier FROM search_entries e
-  WHERE e.ctid < '(${PREFIX_PROBE_PAGES},0)'::tid AND e.tsv @@ ${tsq} AND ${where} LIMIT ${limit}
+  const tiers: string[] = [];
+  /** Rows the tiers so far found (each counted once: a CTE is materialized once). */
+  const found = (): string => tiers.map((t) => `(SELECT count(*) FROM ${t})`).join(' + ') || '0';
+  /** Rows of earlier tiers are not repeated; they are fewer than FUZZY_BELOW when this runs. */
+  const fresh = (): string =>
+    tiers.map((t) => ` AND NOT EXISTS (SELECT 1 FROM ${t} x WHERE x.type = e.type AND x.id = e.id)`).join('');
+  const tier = (n: number, tsq: string): void => {
+    const name = `t${n}`;
+    const when = tiers.length ? `${found()} < ${FUZZY_BELOW} AND ` : '';
+    const select = `SELECT ${NARROW}, ts_rank(e.tsv, ${tsq}) AS score, ${n} AS tier FROM search_entries e`;
+    if (prefixMode) {
+      ctes.push(`probe AS MATERIALIZED (
+  ${select}
+  WHERE e.ctid < '(${Math.max(0, Math.floor(probePages))},0)'::tid AND e.tsv @@ ${tsq} AND ${where} LIMIT ${limit}
 )`);
-    ctes.push(`m AS MATERIALIZED (
+      ctes.push(`${name} AS MATERIALIZED (
   SELECT * FROM probe
   UNION ALL (
-    SELECT ${NARROW}, ts_rank(e.tsv, ${tsq}), 0 FROM search_entries e
-    WHERE (SELECT count(*) FROM probe) < ${Math.max(FUZZY_BELOW, query.limit + query.offset)} AND e.tsv @@ ${tsq} AND ${where} AND ${notIn('probe')}
+    ${select}
+    WHERE (SELECT count(*) FROM probe) < ${Math.max(FUZZY_BELOW, query.limit + query.offset)}
+      AND e.tsv @@ ${tsq} AND ${where} AND NOT EXISTS (SELECT 1 FROM probe x WHERE x.type = e.type AND x.id = e.id)
     LIMIT ${limit})
   LIMIT ${limit}
 )`);
-  } else {
-    ctes.push(`m AS MATERIALIZED (
-  SELECT ${NARROW}, ts_rank(e.tsv, ${tsq}) AS score, 0 AS tier FROM search_entries e
-  WHERE e.tsv @@ ${tsq} AND ${where} LIMIT ${limit}
+    } else {
+      ctes.push(`${name} AS MATERIALIZED (
+  ${select}
+  WHERE ${when}e.tsv @@ ${tsq} AND ${where}${fresh()} LIMIT ${limit}
 )`);
-  }
-  sets.push('SELECT * FROM m');
-  let found = '(SELECT count(*) FROM m)';
-  if (anyWord) {
-    ctes.push(`o AS MATERIALIZED (
-  SELECT ${NARROW}, ts_rank(e.tsv, ${anyWord}) AS score, 1 AS tier FROM search_entries e
-  WHERE ${found} < ${FUZZY_BELOW} AND e.tsv @@ ${anyWord} AND ${where} AND ${notIn('m')}
-  LIMIT ${limit}
-)`);
-    sets.push('SELECT * FROM o');
-    found = '(SELECT count(*) FROM m) + (SELECT count(*) FROM o)';
-  }
+    }
+    tiers.push(name);
+  };
+  if (whole) tier(0, whole);
+  if (prefix) tier(1, prefix);
+  if (anyWord) tier(2, anyWord);
   if (fuzzy) {
-    // Typo tolerance only when the words themselves find little (the check runs once, not per row).
-    ctes.push(`t AS MATERIALIZED (
-  SELECT ${NARROW}, 0.5 * word_similarity(${folded}::text, e.title_folded) AS score, 2 AS tier FROM search_entries e
-  WHERE ${found} < ${prefixMode ? 1 : FUZZY_BELOW} AND ${folded}::text <% e.title_folded AND ${where}
-    AND ${notIn('m')}${anyWord ? ` AND ${notIn('o')}` : ''}
+    // The folded text comes from a materialized CTE, so the planner cannot see it: estimating a
+    // trigram condition on a constant runs word_similarity over the column's statistics, about
+    // 2.5 ms of planning (more on PGlite) in every search, while this tier rarely runs.
+    ctes.push(`qf AS MATERIALIZED (SELECT ${p.add(foldedText)}::text AS v)`);
+    ctes.push(`t3 AS MATERIALIZED (
+  SELECT ${NARROW}, 0.5 * word_similarity(qf.v, e.title_folded) AS score, 3 AS tier FROM qf, search_entries e
+  WHERE ${found()} < ${prefixMode ? 1 : FUZZY_BELOW} AND qf.v <% e.title_folded AND ${where}${fresh()}
   LIMIT ${FUZZY_LIMIT}
 )`);
-    sets.push('SELECT * FROM t');
+    tiers.push('t3');
   }
-  // Headlines mark what matched: the words, or any of them for the looser tiers.
-  const marked = anyWord ? `CASE WHEN page.tier = 0 THEN ${tsq} ELSE ${anyWord} END` : tsq;
+  // Headlines mark every word typed, whole or as a prefix.
+  const marked = [whole, prefix, anyWord].filter(Boolean).join(' || ') || `''::tsquery`;
   const sql = `
 WITH ${ctes.join(',\n')},
-c AS (${sets.join(' UNION ALL ')}),
-page AS (SELECT * FROM c ORDER BY tier, score DESC, updated_at DESC, id LIMIT ${p(query.limit)} OFFSET ${p(query.offset)})
+c AS (${tiers.map((t) => `SELECT * FROM ${t}`).join(' UNION ALL ')}),
+page AS (SELECT * FROM c ORDER BY tier, score DESC, updated_at DESC, id LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)})
 SELECT
   (SELECT count(*)::int FROM c) AS total,
   (SELECT coalesce(jsonb_object_agg(kind, n), '{}') FROM (SELECT kind, count(*)::int n FROM c GROUP BY kind) k) AS kinds,
@@ -148,9 +166,9 @@ SELECT
   (SELECT coalesce(jsonb_object_agg(group_id, n), '{}') FROM (SELECT group_id, count(*)::int n FROM c GROUP BY group_id) g) AS groups,
   (SELECT coalesce(jsonb_agg(h ORDER BY h.tier, h.score DESC, h.updated_at DESC, h.id), '[]') FROM (
     SELECT page.type, page.id, page.group_id, page.kind, e.title, e.url, page.score, page.tier, page.updated_at,
-      ts_headline('auzolan_simple', left(e.body, 5000), ${marked},
+      ts_headline('auzolan_simple', left(e.body, 5000), m.q,
         'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "') AS snippet,
-      ts_headline('auzolan_simple', e.title, ${marked}, 'HighlightAll=true, StartSel=' || chr(1) || ', StopSel=' || chr(2)) AS title_hl
-    FROM page JOIN search_entries e ON e.type = page.type AND e.id = page.id) h) AS hits`;
-  return { sql, params };
+      ts_headline('auzolan_simple', e.title, m.q, 'HighlightAll=true, StartSel=' || chr(1) || ', StopSel=' || chr(2)) AS title_hl
+    FROM page JOIN search_entries e ON e.type = page.type AND e.id = page.id, (SELECT ${marked} AS q) m) h) AS hits`;
+  return { sql, params: p.values };
 }
