@@ -143,6 +143,9 @@ describe.each(engines)('search engine contract: $name', ({ create }) => {
     expect(ids(await typed('HIDROG'))).toContain(verde.id);
     expect(ids(await typed('baterry'))).toContain(recycling.id);
     expect(ids(await typed('photovol', { groupIds: [G1] }))).not.toContain(panel.id);
+    for (const nothing of ['?!', '¿', '*']) {
+      expect([nothing, (await typed(nothing)).total, (await search(nothing)).total]).toEqual([nothing, 0, 0]);
+    }
     const hit = (await typed('electroly')).hits.find((h) => h.id === maker.id)!;
     expect(hit.snippet + hit.title).toBeTruthy();
     expect(findHtmlDangers(hit.snippet)).toEqual([]);

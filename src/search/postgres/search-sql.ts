@@ -7,13 +7,13 @@ export const CANDIDATE_LIMIT = 1000;
 export const PREFIX_CANDIDATE_LIMIT = 100;
 /**
  * Search-as-you-type first looks for its candidates in the table's first pages (a TID range
- * scan, bounded: about 350 rows), which a common prefix such as `lib` fills at once, while its
- * GIN bitmap would list tens of thousands of rows. A prefix that finds too few there for the
- * page asked (and at least FUZZY_BELOW) is rare enough (under about 5% of rows) for the index
- * to be the cheaper way. Matching a row costs about 1 µs on a server but 10 µs on PGlite,
- * hence so few pages.
+ * scan, bounded: about 700 rows), which a common prefix such as `lib` fills at once, while its
+ * GIN bitmap would list tens of thousands of rows. Only a prefix that finds fewer there than
+ * the page asked goes on to the index, where it is then usually rare enough to be cheap.
+ * Matching a row costs about 1 µs on a server and 1.5 µs on PGlite, whose GIN partial-match
+ * scans are slower than a server's.
  */
-export const PREFIX_PROBE_PAGES = 50;
+export const PREFIX_PROBE_PAGES = 100;
 /** Below this many matches, looser ones are added: the prefix form, any word, then trigrams. */
 export const FUZZY_BELOW = 20;
 /**
@@ -124,7 +124,7 @@ export function buildSearchSql(
   SELECT * FROM probe
   UNION ALL (
     ${select}
-    WHERE (SELECT count(*) FROM probe) < ${Math.max(FUZZY_BELOW, query.limit + query.offset)}
+    WHERE (SELECT count(*) FROM probe) < ${p.add(query.limit + query.offset)}::int
       AND e.tsv @@ ${tsq} AND ${where} AND NOT EXISTS (SELECT 1 FROM probe x WHERE x.type = e.type AND x.id = e.id)
     LIMIT ${limit})
   LIMIT ${limit}
@@ -151,6 +151,11 @@ export function buildSearchSql(
   LIMIT ${FUZZY_LIMIT}
 )`);
     tiers.push('t3');
+  }
+  if (!tiers.length) {
+    // Nothing to look for (say, `?!` as you type): still the one statement, finding nothing.
+    ctes.push(`none AS (SELECT ${NARROW}, 0::real AS score, 0 AS tier FROM search_entries e WHERE false AND ${where})`);
+    tiers.push('none');
   }
   // Headlines mark every word typed, whole or as a prefix.
   const marked = [whole, prefix, anyWord].filter(Boolean).join(' || ') || `''::tsquery`;
