@@ -98,11 +98,12 @@ async function freshness(url: string, token: string, groupId: string, count: num
   return latency;
 }
 
-async function measure(url: string, token: string, qs: string[]): Promise<Latency> {
+/** `mode=prefix` is what the client's command palette sends as you type. */
+async function measure(url: string, token: string, qs: string[], mode: 'full' | 'prefix'): Promise<Latency> {
   const latency = new Latency();
   for (const [i, q] of qs.entries()) {
     const started = performance.now();
-    const res = await fetch(`${url}/api/search?q=${encodeURIComponent(q)}&limit=10`, {
+    const res = await fetch(`${url}/api/search?q=${encodeURIComponent(q)}&limit=10&mode=${mode}`, {
       headers: { authorization: `Bearer ${token}` },
     });
     await res.text();
@@ -188,8 +189,8 @@ export async function run(): Promise<void> {
     app = await AppProcess.start(appEnv);
     token = await login();
     try {
-      const f = (await measure(app.url, token, full)).summary();
-      const p = (await measure(app.url, token, prefix)).summary();
+      const f = (await measure(app.url, token, full, 'full')).summary();
+      const p = (await measure(app.url, token, prefix, 'prefix')).summary();
       const fresh = (await freshness(app.url, token, group.id, SMOKE ? 6 : 60)).summary();
       const n = naive.summary();
       report({

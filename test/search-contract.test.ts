@@ -26,7 +26,7 @@ const { openDatabase } = dist('database/data-source.js') as {
   openDatabase: (c: AppConfig) => Promise<{ dataSource: AuzolanDataSource }>;
 };
 const { PostgresSearchEngine } = dist('search/postgres/postgres-search-engine.js') as {
-  PostgresSearchEngine: new (ds: DataSource) => SearchEngine;
+  PostgresSearchEngine: new (ds: DataSource, options?: { prefixProbePages?: number }) => SearchEngine;
 };
 const { OutboxWorker: Worker } = dist('search/outbox-worker.js') as {
   OutboxWorker: new (ds: DataSource, engine: SearchEngine, o?: object) => OutboxWorker;
@@ -89,6 +89,7 @@ describe.each(engines)('search engine contract: $name', ({ create }) => {
       filter: { groupIds: [G1, G2], ...extra.filter },
       limit: extra.limit ?? 20,
       offset: extra.offset ?? 0,
+      mode: extra.mode,
     });
   const ids = (r: SearchResult): string[] => r.hits.map((h) => h.id);
 
@@ -125,6 +126,41 @@ describe.each(engines)('search engine contract: $name', ({ create }) => {
     expect(ids(await search('HIDRÓGENO'))).toContain(hidrogeno.id);
     expect(ids(await search('baterry'))).toContain(battery.id);
     expect(ids(await search('recycl'))).toContain(battery.id);
+  });
+
+  it('searches as you type (mode prefix): prefixes in titles and bodies, accents, typos when nothing matches, filters', async () => {
+    const maker = doc({ title: 'Electrolyser makers compared', body: 'Stack prices.' });
+    const panel = doc({ title: 'Rooftop survey', body: 'Photovoltaic panels on every school.', groupId: G2 });
+    const verde = doc({ title: 'Hidrógeno verde en Bilbao', language: 'es' });
+    const recycling = doc({ title: 'Battery recycling plants', tags: ['battery recycling'] });
+    await engine.apply([up(maker), up(panel), up(verde), up(recycling)]);
+    const typed = (q: string, filter?: Partial<SearchQuery['filter']>): Promise<SearchResult> =>
+      search(q, { mode: 'prefix', limit: 12, filter: { groupIds: [G1, G2], ...filter } });
+    expect(ids(await typed('electroly'))).toContain(maker.id);
+    expect(ids(await typed('makers elec'))).toContain(maker.id);
+    expect(ids(await typed('photovol'))).toContain(panel.id);
+    expect(ids(await typed('hidróg'))).toContain(verde.id);
+    expect(ids(await typed('HIDROG'))).toContain(verde.id);
+    expect(ids(await typed('baterry'))).toContain(recycling.id);
+    expect(ids(await typed('photovol', { groupIds: [G1] }))).not.toContain(panel.id);
+    for (const nothing of ['?!', '¿', '*']) {
+      expect([nothing, (await typed(nothing)).total, (await search(nothing)).total]).toEqual([nothing, 0, 0]);
+    }
+    const hit = (await typed('electroly')).hits.find((h) => h.id === maker.id)!;
+    expect(hit.snippet + hit.title).toBeTruthy();
+    expect(findHtmlDangers(hit.snippet)).toEqual([]);
+  });
+
+  it('finds documents with any of the words when all of them together find little, ranked below', async () => {
+    const both = doc({ title: 'Tidal kelp farming', body: 'Seaweed grown beside tidal turbines.' });
+    const tidal = doc({ title: 'Tidal barrage study' });
+    const kelp = doc({ title: 'Kelp cooperatives' });
+    await engine.apply([up(both), up(tidal), up(kelp)]);
+    const found = ids(await search('tidal kelp'));
+    expect(found[0]).toBe(both.id);
+    expect(found).toEqual(expect.arrayContaining([tidal.id, kelp.id]));
+    // A negated word is never brought back by the looser tiers.
+    expect(ids(await search('kelp -tidal'))).toEqual([kelp.id]);
   });
 
   it('filters by kind, tag and group, and counts facets over all matches', async () => {
@@ -234,6 +270,64 @@ describe.each(engines)('search engine contract: $name', ({ create }) => {
     const found = ids(await search('circular'));
     expect(found).toContain(keep.id);
     expect(found).not.toContain(gone.id);
+  });
+});
+
+describe('the Postgres engine as you type', () => {
+  let db: TestDatabase;
+  let dataSource: AuzolanDataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const config = loadConfig({ ...db.env, DATA_DIR: db.env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'auzolan-c-')) });
+    ({ dataSource } = await openDatabase(config));
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await db?.drop();
+  });
+
+  it('finds the same whether its sampled-pages probe holds the matches, some of them or none', async () => {
+    const engine = new PostgresSearchEngine(dataSource);
+    // Bodies of random words spread the rows over pages, so a one-page probe sees only some.
+    const noise = (): string => Array.from({ length: 100 }, () => randomUUID().slice(0, 8)).join(' ');
+    const docs = Array.from({ length: 60 }, (_, i) =>
+      doc({ title: i % 3 ? `Wombat census ${i}` : `Platypus survey ${i}`, body: noise(), groupId: i % 2 ? G1 : G2 }),
+    );
+    await engine.apply(docs.map((d) => up(d)));
+    const [{ pages }] = (await dataSource.query(
+      `SELECT count(DISTINCT (ctid::text::point)[0])::int AS pages FROM search_entries`,
+    )) as Array<{ pages: number }>;
+    expect(pages).toBeGreaterThan(3);
+    // The probe samples about `probePages` pages (with a fixed seed): some of these see part of the rows.
+    const sampled = async (probePages: number): Promise<number> => {
+      const [{ n }] = (await dataSource.query(
+        `SELECT count(*)::int AS n FROM search_entries TABLESAMPLE SYSTEM (least(100, 100.0 * $1
+           / greatest(1, pg_relation_size('search_entries') / current_setting('block_size')::int))) REPEATABLE (0)`,
+        [probePages],
+      )) as Array<{ n: number }>;
+      return n;
+    };
+    const partial = [];
+    for (const probePages of [1, 2, 3]) {
+      const n = await sampled(probePages);
+      if (n > 0 && n < docs.length) partial.push(probePages);
+    }
+    expect(partial.length).toBeGreaterThan(0);
+    const wombats = docs.filter((d) => d.title.startsWith('Wombat'));
+    const idsOf = (list: SearchDocument[]): string[] => list.map((d) => d.id).sort();
+    const asTyped = async (probePages: number | undefined, q: string, limit: number, groupIds = [G1, G2]) => {
+      const engineUnderTest = new PostgresSearchEngine(dataSource, { prefixProbePages: probePages });
+      const r = await engineUnderTest.search({ q, filter: { groupIds }, limit, offset: 0, mode: 'prefix' });
+      return r.hits.map((h) => h.id).sort();
+    };
+    for (const probePages of [undefined, 0, ...partial]) {
+      expect(await asTyped(probePages, 'womb', 50)).toEqual(idsOf(wombats));
+      expect(await asTyped(probePages, 'womb', 50, [G1])).toEqual(idsOf(wombats.filter((d) => d.groupId === G1)));
+      expect(await asTyped(probePages, 'wombat cen', 5)).toHaveLength(5);
+      expect(await asTyped(probePages, 'qzxv', 50)).toEqual([]);
+    }
   });
 });
 

@@ -95,6 +95,10 @@ describe('search through the API never leaks a word', () => {
     expect(result.hits.every((h) => h.snippet.includes(`<mark>`))).toBe(true);
     expect(result.hits.map((h) => h.title).join(' ')).not.toMatch(/Draft|Deleted/);
     expect(result.facets.kind).toEqual({ ci_note: 1, message: 1 });
+    // As you type, a prefix finds the same two (the message by its body), and still no draft.
+    const typed = await search(member, MARKER.slice(0, 6), '&mode=prefix&limit=12');
+    expect(typed.hits.map((h) => h.type).sort()).toEqual(['document', 'message']);
+    expect(typed.hits.map((h) => h.title).join(' ')).not.toMatch(/Draft|Deleted/);
   });
 
   it('finds nothing, and counts nothing, for a non-member, an observer of another group, a removed member and another organisation', async () => {
@@ -104,8 +108,14 @@ describe('search through the API never leaks a word', () => {
       'indexing',
     );
     for (const who of [outsider, otherObserver, removed, otherOrgMember]) {
-      const result = await search(who, MARKER);
-      expect(result).toEqual({ hits: [], total: 0, facets: { kind: {}, tag: {}, groupId: {} } });
+      for (const [q, extra] of [
+        [MARKER, ''],
+        [MARKER, '&mode=prefix'],
+        [MARKER.slice(0, 6), '&mode=prefix'],
+      ]) {
+        const result = await search(who, q, extra);
+        expect(result).toEqual({ hits: [], total: 0, facets: { kind: {}, tag: {}, groupId: {} } });
+      }
     }
     // Asking for the hidden group explicitly is a 404, as for any invisible group.
     const direct = await outsider.api.get<ErrorReply>(`/api/search?q=${MARKER}&groupId=${privateGroup.id}`);
@@ -134,6 +144,10 @@ describe('search through the API never leaks a word', () => {
       (r) => r.hits.some((h) => h.id === noteId),
       'typos',
     );
+    for (const q of ['hidrog', 'electrolysres']) {
+      const typed = await search(facilitator, q, '&mode=prefix');
+      expect([q, typed.hits.some((h) => h.id === noteId)]).toEqual([q, true]);
+    }
   });
 
   it('refuses an empty or over-long query and unknown filter values with 400', async () => {
@@ -145,6 +159,7 @@ describe('search through the API never leaks a word', () => {
       'q=x&limit=51',
       'q=x&groupId=nope',
       'q=x&from=yesterday',
+      'q=x&mode=fast',
     ]) {
       const res = await member.api.get<ErrorReply>(`/api/search?${query}`);
       expect([query, res.status]).toEqual([query, 400]);

@@ -17,11 +17,19 @@ export interface SearchFilter {
   to?: Date;
 }
 
+/**
+ * `full` (the default) ranks every kind of match; `prefix` is search-as-you-type: the last
+ * word is a prefix, only the best few candidates are ranked, and total and facets are
+ * approximate.
+ */
+export type SearchMode = 'full' | 'prefix';
+
 export interface SearchQuery {
   q: string;
   filter: SearchFilter;
   limit: number;
   offset: number;
+  mode?: SearchMode;
 }
 
 export interface SearchHit {

@@ -45,6 +45,7 @@ export class SearchService {
         },
         limit: dto.limit ?? 20,
         offset: dto.offset ?? 0,
+        mode: dto.mode ?? 'full',
       });
     } catch (e) {
       this.logger.error({ err: (e as Error).message, engine: this.engine.name }, 'search failed');

@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min,
 import { Trim } from '../../common/dto';
 
 export const SEARCH_KINDS = ['page', 'ci_note', 'meeting_summary', 'resource', 'message'] as const;
+export const SEARCH_MODES = ['full', 'prefix'] as const;
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 
@@ -50,6 +51,16 @@ export class SearchQueryDto {
   @IsOptional()
   @IsISO8601({}, { message: 'to must be an ISO 8601 date' })
   to?: string;
+
+  @ApiPropertyOptional({
+    enum: SEARCH_MODES,
+    default: 'full',
+    description:
+      'prefix: search as you type (last word as a prefix, the best few matches; approximate total and facets)',
+  })
+  @IsOptional()
+  @IsIn(SEARCH_MODES)
+  mode?: (typeof SEARCH_MODES)[number];
 
   @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
   @IsOptional()

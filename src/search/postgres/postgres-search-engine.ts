@@ -77,7 +77,11 @@ export class PostgresSearchEngine extends SearchEngine {
   /** Rows written since the last ANALYZE (PGlite has no autovacuum to keep statistics fresh). */
   private writtenSinceAnalyze = 0;
 
-  constructor(private readonly dataSource: DataSource) {
+  /** `prefixProbePages` is for tests, to make search-as-you-type go past its probe. */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: { prefixProbePages?: number } = {},
+  ) {
     super();
   }
 
@@ -132,15 +136,28 @@ export class PostgresSearchEngine extends SearchEngine {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    const { sql, params } = buildSearchSql(query);
-    const [row] = await this.dataSource.transaction(async (m) => {
-      // Typo tolerance: `baterry` is 0.45 word-similar to `battery recycling`.
-      await m.query(`SET LOCAL pg_trgm.word_similarity_threshold = 0.4`);
-      // The candidate queries are built for the GIN indexes; a sequential scan (which the
-      // planner picks for common words) costs a tsquery match per row.
-      await m.query(`SET LOCAL enable_seqscan = off`);
-      return (await m.query(sql, params)) as SearchRow[];
-    });
+    const { sql, params } = buildSearchSql(query, this.options.prefixProbePages);
+    const runner = this.dataSource.createQueryRunner();
+    let row: SearchRow;
+    try {
+      // The settings hold for this statement only, opened in one round trip (a parameterless
+      // query may carry several statements): on PGlite every extra statement waits on the one
+      // session. Typo tolerance: `baterry` is 0.45 word-similar to `battery recycling`. The
+      // candidate queries are built for the GIN indexes (and the bounded TID range scan): a
+      // sequential or primary-key scan, which the planner picks under a LIMIT for words it
+      // believes common, costs a tsquery match per row and walks the whole table when the
+      // caller's groups hold few of them.
+      await runner.query(
+        `BEGIN; SET LOCAL pg_trgm.word_similarity_threshold = 0.4; SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off`,
+      );
+      try {
+        [row] = (await runner.query(sql, params)) as SearchRow[];
+      } finally {
+        await runner.query('COMMIT'); // read-only: after a failure this ends the aborted transaction
+      }
+    } finally {
+      await runner.release();
+    }
     return {
       total: Number(row.total),
       facets: { kind: row.kinds, tag: row.tags, groupId: row.groups },

@@ -26,7 +26,8 @@ export default function CommandPalette({ onClose }: { onClose: () => void }) {
     return () => (el as HTMLElement | null)?.focus?.();
   }, []);
 
-  const search = useSearch({ q: debounced, limit: '12' }, debounced.length > 0);
+  // prefix: the last word is still being typed, and only the best few hits are shown.
+  const search = useSearch({ q: debounced, limit: '12', mode: 'prefix' }, debounced.length > 0);
   const hits = debounced ? (search.data?.hits ?? []) : [];
   const grouped = groupByType(hits);
   const flat = grouped.flatMap(([, list]) => list);
