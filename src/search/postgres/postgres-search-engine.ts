@@ -11,6 +11,10 @@ const ANALYZE_EVERY = 2000;
 
 const CONFIG_SQL = `(CASE r.language WHEN 'en' THEN 'auzolan_en' WHEN 'es' THEN 'auzolan_es' ELSE 'auzolan_simple' END)::regconfig`;
 
+/** The stemmed vector of a text whose language is known; none otherwise (it would repeat the simple one). */
+const stemmed = (text: string, weight: 'A' | 'C'): string =>
+  `(CASE WHEN r.language IN ('en', 'es') THEN setweight(to_tsvector(${CONFIG_SQL}, ${text}), '${weight}') ELSE ''::tsvector END)`;
+
 /**
  * An upsert applies when it is newer, or the same version re-announced (e.g. after a group's
  * visibility changed) unless that version was deleted: a tombstone only yields to a newer
@@ -25,9 +29,9 @@ INSERT INTO search_entries AS e (type, id, version, deleted, group_id, kind, tit
   organisation_id, language, url, extra, created_at, updated_at, tsv, title_folded, generation)
 SELECT r.type, r.id, r.version, false, r.group_id, r.kind, r.title, r.body, r.tags, r.author_id,
   r.organisation_id, r.language, r.url, r.extra, r.created_at, r.updated_at,
-  setweight(to_tsvector('auzolan_simple', r.title), 'A') || setweight(to_tsvector(${CONFIG_SQL}, r.title), 'A') ||
+  setweight(to_tsvector('auzolan_simple', r.title), 'A') || ${stemmed('r.title', 'A')} ||
   setweight(to_tsvector('auzolan_simple', array_to_string(r.tags, ' ') || ' ' || r.extra_text), 'B') ||
-  setweight(to_tsvector('auzolan_simple', r.body), 'C') || setweight(to_tsvector(${CONFIG_SQL}, r.body), 'C'),
+  setweight(to_tsvector('auzolan_simple', r.body), 'C') || ${stemmed('r.body', 'C')},
   lower(unaccent(r.title || ' ' || array_to_string(r.tags, ' '))),
   $2
 FROM jsonb_to_recordset($1::jsonb) AS r(type text, id uuid, version bigint, group_id uuid, kind text, title text,
