@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { conflict, notFound } from '../common/errors';
+import { AppConfig } from '../config/config';
+import { AuzolanDataSource } from '../database/data-source';
 import { Notification } from '../notifications/notification.entity';
 import { writeOutbox } from '../search/outbox';
 import { Mentions } from './mentions';
@@ -51,6 +53,7 @@ interface LockedChannel {
 export const MAX_BATCH = 256;
 const CLIENT_MSG_KEY = 'messages_author_client_msg_id_key';
 const ATTEMPTS = 3;
+const PARALLEL_COMMITS = 2;
 
 const keyOf = (s: PendingSend): string => `${s.actor.id} ${s.clientMsgId}`;
 
@@ -72,29 +75,45 @@ const isUniqueViolation = (e: unknown, constraint: string): boolean => {
 export class SendQueue {
   private readonly logger = new Logger('send-queue');
   private waiting: Waiter[] = [];
-  private draining = false;
+  private scheduled = false;
+  private running = 0;
+  /**
+   * Commits in flight at once. With a server, a second batch can take its locks and write
+   * while the first waits for its commit to reach disk (batches on the same channel still queue
+   * on the channel lock, so seqs stay in order). PGlite has one session: one at a time.
+   */
+  private readonly parallel: number;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() private readonly dataSource: AuzolanDataSource,
     private readonly mentions: Mentions,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.parallel = dataSource.pglite ? 1 : Math.max(1, Math.min(PARALLEL_COMMITS, config.databasePoolSize - 1));
+  }
 
   commit(send: PendingSend): Promise<SendOutcome> {
     return new Promise<SendOutcome>((resolve, reject) => {
       this.waiting.push({ send, resolve, reject });
-      if (!this.draining) {
-        this.draining = true;
-        // setImmediate, not a microtask: sends read from the same socket poll join this batch.
-        setImmediate(() => void this.drain());
+      if (!this.scheduled) {
+        this.scheduled = true;
+        // setImmediate, not a microtask: sends read in the same poll of the sockets join this batch.
+        setImmediate(() => {
+          this.scheduled = false;
+          this.pump();
+        });
       }
     });
   }
 
-  private async drain(): Promise<void> {
-    try {
-      while (this.waiting.length) await this.flush(this.waiting.splice(0, MAX_BATCH));
-    } finally {
-      this.draining = false;
+  private pump(): void {
+    while (this.running < this.parallel && this.waiting.length) {
+      const batch = this.waiting.splice(0, MAX_BATCH);
+      this.running++;
+      void this.flush(batch).finally(() => {
+        this.running--;
+        this.pump();
+      });
     }
   }
 
