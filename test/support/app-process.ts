@@ -56,7 +56,9 @@ export class AppProcess {
         ([k]) => !/^(DATABASE_URL|REDIS_URL|MEILI_|DATA_DIR|ADMIN_|SEED_DEMO|PORT)/.test(k),
       ),
     );
-    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', MAIN], {
+    // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (see docs/PERFORMANCE.md).
+    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    const child = spawn(process.execPath, [...profile, '--disable-warning=ExperimentalWarning', MAIN], {
       env: { ...inherited, HOST: '127.0.0.1', PORT: '0', SEED_DEMO: 'false', LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
