@@ -108,6 +108,15 @@ describe('sends committed together', () => {
     expect(notes.body.items.map((n) => n.subjectId)).toEqual(expect.arrayContaining(mentioning));
   });
 
+  it("one person's quick successive sends keep their order in seq", async () => {
+    const channel = await newChannel();
+    const sender = await connect(ane);
+    // Fired without waiting for acks: they span several commits, two of which may be in flight.
+    const acks = await Promise.all(range(1, 60).map((k) => sender.post(channel.id, `in order ${k}`)));
+    expect(acks.map((m) => m.seq)).toEqual(range(1, 60));
+    expect((await history(channel.id)).map((m) => m.body)).toEqual(range(1, 60).map((k) => `in order ${k}`));
+  });
+
   it('members who have not joined the channel get its activity coalesced, ending with the latest seq', async () => {
     const channel = await newChannel();
     const watcher = await connect(jon); // in the group's room, not in the channel's

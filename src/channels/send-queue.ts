@@ -77,6 +77,8 @@ export class SendQueue {
   private waiting: Waiter[] = [];
   private scheduled = false;
   private running = 0;
+  /** A batch has started but does not hold its locks yet. */
+  private starting = false;
   /**
    * Commits in flight at once. With a server, a second batch can take its locks and write
    * while the first waits for its commit to reach disk (batches on the same channel still queue
@@ -106,22 +108,35 @@ export class SendQueue {
     });
   }
 
+  /**
+   * Starts the next batch once the one before holds its channel locks (or is done): a later
+   * batch into the same channel then queues behind it, so one person's quick successive sends
+   * keep their order in seq.
+   */
   private pump(): void {
-    while (this.running < this.parallel && this.waiting.length) {
-      const batch = this.waiting.splice(0, MAX_BATCH);
-      this.running++;
-      void this.flush(batch).finally(() => {
-        this.running--;
-        this.pump();
-      });
-    }
+    if (this.starting || this.running >= this.parallel || this.waiting.length === 0) return;
+    const batch = this.waiting.splice(0, MAX_BATCH);
+    this.running++;
+    this.starting = true;
+    let released = false;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      this.starting = false;
+      this.pump();
+    };
+    void this.flush(batch, release).finally(() => {
+      this.running--;
+      release();
+      this.pump();
+    });
   }
 
-  private async flush(batch: Waiter[]): Promise<void> {
+  private async flush(batch: Waiter[], locked: () => void = () => undefined): Promise<void> {
     let written: Array<Written | Error>;
     for (let attempt = 1; ; attempt++) {
       try {
-        written = await this.dataSource.transaction((manager) => this.write(manager, batch));
+        written = await this.dataSource.transaction((manager) => this.write(manager, batch, locked));
         break;
       } catch (e) {
         // Another process committed one of these clientMsgIds into another channel after our
@@ -163,14 +178,15 @@ export class SendQueue {
   }
 
   /** Writes one batch inside its transaction; returns each send's outcome, or the error that refuses it. */
-  private async write(manager: EntityManager, batch: Waiter[]): Promise<Array<Written | Error>> {
+  private async write(manager: EntityManager, batch: Waiter[], locked: () => void): Promise<Array<Written | Error>> {
     const sends = batch.map((w) => w.send);
     // Lock the channels in id order, so batches in other processes cannot deadlock with this one.
-    const locked = await manager.query<LockedChannel[]>(
+    const rows = await manager.query<LockedChannel[]>(
       'SELECT id, name, archived_at FROM channels WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
       [[...new Set(sends.map((s) => s.channelId))].sort()],
     );
-    const channels = new Map(locked.map((c) => [c.id, c]));
+    locked();
+    const channels = new Map(rows.map((c) => [c.id, c]));
     // Under the channel locks, a resend into the same channel has committed by now.
     const existing = await manager
       .createQueryBuilder(Message, 'm')
