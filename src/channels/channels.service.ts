@@ -66,12 +66,7 @@ export class ChannelsService implements OnModuleInit {
   async require(actor: Actor, channelId: string, action: GroupAction): Promise<{ channel: Channel } & GroupAccess> {
     const channel = await this.dataSource.manager.findOneBy(Channel, { id: channelId });
     if (!channel) throw notFound('Channel');
-    try {
-      return { channel, ...(await this.policy.require(actor, channel.groupId, action)) };
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'not_found') throw notFound('Channel');
-      throw e;
-    }
+    return { channel, ...(await this.access(actor, channel.groupId, action)) };
   }
 
   /**
@@ -90,8 +85,13 @@ export class ChannelsService implements OnModuleInit {
       if (this.groupOfChannel.size >= GROUP_OF_CHANNEL_MAX) this.groupOfChannel.clear();
       this.groupOfChannel.set(channelId, (groupId = channel.groupId));
     }
+    return { groupId, ...(await this.access(actor, groupId, action)) };
+  }
+
+  /** The policy's answer for the channel's group; a hidden group makes the channel a 404 like a missing one. */
+  private async access(actor: Actor, groupId: string, action: GroupAction): Promise<GroupAccess> {
     try {
-      return { groupId, ...(await this.policy.require(actor, groupId, action)) };
+      return await this.policy.require(actor, groupId, action);
     } catch (e) {
       if (e instanceof AppError && e.code === 'not_found') throw notFound('Channel');
       throw e;

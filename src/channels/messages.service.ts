@@ -34,8 +34,9 @@ export interface WriteResult {
 }
 
 /**
- * Writes to messages. New messages are group-committed by SendQueue; every other write is one short transaction that also records the search
- * outbox row and any notifications; realtime broadcasts happen in the gateway, after commit.
+ * Writes to messages. New messages are group-committed by SendQueue; every other write is one
+ * short transaction that also records the search outbox row and any notifications. Realtime
+ * broadcasts happen in the gateway, after commit.
  */
 @Injectable()
 export class MessagesService {
