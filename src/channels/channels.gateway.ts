@@ -4,6 +4,7 @@ import { MEMBERSHIP_CHANGED, MembershipChangedEvent } from '../groups/membership
 import { rooms } from '../realtime/events';
 import type { MessageView } from '../realtime/events';
 import { bool, object, optionalSeq, optionalUuid, seq, uuid } from '../realtime/payload';
+import type { Turn } from '../realtime/arrival-order';
 import { AppSocket, HandlerResult, RealtimeGateway } from '../realtime/realtime.gateway';
 import { REALTIME_LIMITS } from '../realtime/realtime.limits';
 import { ChannelActivity } from './channel-activity';
@@ -37,7 +38,8 @@ export class ChannelsGateway implements OnModuleInit {
       await s.leave(rooms.channel(channelId));
       return { ack: {} };
     });
-    on('message:send', (s, p) => this.send(s, p));
+    // In order: one person's quick successive sends take seqs in the order they were sent.
+    on('message:send', (s, p, turn) => this.send(s, p, turn), { inOrder: true });
     on('message:edit', async (s, p) => {
       const f = object(p, ['messageId', 'body']);
       return this.broadcastWrite(s, await this.messages.edit(s.data.actor, uuid(f, 'messageId'), f.body));
@@ -70,14 +72,15 @@ export class ChannelsGateway implements OnModuleInit {
     return { ack: { channelId, missed: page.messages, lastSeq: page.lastSeq, hasMore: page.hasMore } };
   }
 
-  private async send(socket: AppSocket, payload: unknown): Promise<HandlerResult> {
+  private async send(socket: AppSocket, payload: unknown, turn: Turn): Promise<HandlerResult> {
     const f = object(payload, ['channelId', 'body', 'parentId', 'clientMsgId']);
-    const result = await this.messages.send(socket.data.actor, {
+    const input = {
       channelId: uuid(f, 'channelId'),
       body: f.body as string,
       parentId: optionalUuid(f, 'parentId'),
       clientMsgId: uuid(f, 'clientMsgId'),
-    });
+    };
+    const result = await this.messages.send(socket.data.actor, input, turn);
     const { message } = result;
     return {
       ack: { message },

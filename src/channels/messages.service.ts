@@ -6,6 +6,7 @@ import { conflict, forbidden, invalid, notFound } from '../common/errors';
 import { GroupsPolicy } from '../groups/groups.policy';
 import { renderMarkdown } from '../markdown/markdown';
 import { NotificationsService } from '../notifications/notifications.service';
+import { NO_TURN, Turn } from '../realtime/arrival-order';
 import type { MessageView } from '../realtime/events';
 import { writeOutbox } from '../search/outbox';
 import { Channel } from './channel.entity';
@@ -49,22 +50,30 @@ export class MessagesService {
     private readonly queue: SendQueue,
   ) {}
 
-  /** Checks and prepares outside any transaction, then joins the next group commit (SendQueue). */
-  async send(actor: Actor, input: SendInput): Promise<WriteResult> {
+  /**
+   * Checks and prepares outside any transaction, then joins the next group commit (SendQueue).
+   * `turn` orders the joining: sends of one connection are queued, and so take seqs, in the order
+   * they were sent, though their checks run concurrently.
+   */
+  async send(actor: Actor, input: SendInput, turn: Turn = NO_TURN): Promise<WriteResult> {
     const body = checkBody(input.body);
     const { groupId } = await this.channels.requireGroup(actor, input.channelId, 'contribute');
     if (input.parentId) await this.threadRoot(input.channelId, input.parentId);
     const mentioned = await this.mentions.find(body, groupId, actor.id);
-    const outcome = await this.queue.commit({
+    const html = renderMarkdown(body);
+    await turn.wait();
+    const committed = this.queue.commit({
       actor,
       channelId: input.channelId,
       groupId,
       clientMsgId: input.clientMsgId,
       body,
-      html: renderMarkdown(body),
+      html,
       parentId: input.parentId,
       mentioned,
     });
+    turn.done(); // queued: the next send of this connection may join now
+    const outcome = await committed;
     if (outcome.kind === 'existing') return this.replay(outcome.message, input);
     this.notifications.announce(outcome.notes);
     return {

@@ -13,6 +13,7 @@ import { AppConfig } from '../config/config';
 import { MEMBERSHIP_CHANGED, MembershipChangedEvent } from '../groups/membership.events';
 import type { ClientToServerEvents, ServerToClientEvents, SocketError } from './events';
 import { rooms } from './events';
+import { ArrivalOrder, NO_TURN, Turn } from './arrival-order';
 import { cookieValue, originAllowed, payloadBytes, TokenBucket } from './handshake';
 import { object, uuid } from './payload';
 import { Presence } from './presence';
@@ -28,6 +29,8 @@ export interface SocketData {
   /** The session re-check in flight, shared by the events that arrive while it runs. */
   recheck?: Promise<Actor | null>;
   bucket: TokenBucket;
+  /** The line that keeps this socket's `inOrder` events in arrival order (see handle()). */
+  arrival: ArrivalOrder;
 }
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -37,7 +40,12 @@ export interface HandlerResult {
   ack: Record<string, unknown>;
   after?: () => void | Promise<void>;
 }
-export type SocketHandler = (socket: AppSocket, payload: unknown) => Promise<HandlerResult>;
+/** `turn` is this event's place in the socket's line; only `inOrder` handlers need to wait for it. */
+export type SocketHandler = (socket: AppSocket, payload: unknown, turn: Turn) => Promise<HandlerResult>;
+interface Registered {
+  handler: SocketHandler;
+  inOrder: boolean;
+}
 
 /**
  * THE socket.io server: one per process, on the same port as HTTP. It owns the connection:
@@ -48,7 +56,7 @@ export type SocketHandler = (socket: AppSocket, payload: unknown) => Promise<Han
 @Injectable()
 export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('realtime');
-  private readonly handlers = new Map<string, SocketHandler>();
+  private readonly handlers = new Map<string, Registered>();
   private io: AppServer | null = null;
   private state: SharedState | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
@@ -72,9 +80,13 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
     return this.io;
   }
 
-  /** Registers a client → server event; call before the application boots (onModuleInit). */
-  handle(event: keyof ClientToServerEvents, handler: SocketHandler): void {
-    this.handlers.set(event, handler);
+  /**
+   * Registers a client → server event; call before the application boots (onModuleInit).
+   * `inOrder` events of one socket take a turn on arrival: a handler that awaits `turn.wait()`
+   * passes that point only after the earlier ones have called `done()` (or finished).
+   */
+  handle(event: keyof ClientToServerEvents, handler: SocketHandler, options: { inOrder?: boolean } = {}): void {
+    this.handlers.set(event, { handler, inOrder: options.inOrder ?? false });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -143,6 +155,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
       token,
       checkedAt: Date.now(),
       bucket: new TokenBucket(REALTIME_LIMITS.socketBurst, REALTIME_LIMITS.socketPerSecond),
+      arrival: new ArrivalOrder(),
     };
   }
 
@@ -151,11 +164,12 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
     // The handshake has copied what we use (headers, address); the upgrade request and what it
     // holds on to need not live as long as the socket (socket.io's memory-usage advice).
     (socket.conn as unknown as { request: unknown }).request = null;
-    for (const [event, handler] of this.handlers) {
-      socket.on(
-        event as 'typing',
-        (payload: unknown, ack?: unknown) => void this.dispatch(socket, handler, payload, ack),
-      );
+    for (const [event, { handler, inOrder }] of this.handlers) {
+      socket.on(event as 'typing', (payload: unknown, ack?: unknown) => {
+        // The turn is taken here, synchronously, so it follows the order the events arrived in.
+        const turn = inOrder ? socket.data.arrival.take() : NO_TURN;
+        void this.dispatch(socket, handler, payload, ack, turn);
+      });
     }
     socket.on('disconnect', () => void this.disconnected(socket));
     try {
@@ -175,12 +189,18 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   /** Runs one event: size, rate, session checks, then the handler; persist → ack → broadcast. */
-  private async dispatch(socket: AppSocket, handler: SocketHandler, payload: unknown, ack: unknown): Promise<void> {
+  private async dispatch(
+    socket: AppSocket,
+    handler: SocketHandler,
+    payload: unknown,
+    ack: unknown,
+    turn: Turn,
+  ): Promise<void> {
     const reply = typeof ack === 'function' ? (ack as (body: unknown) => void) : () => undefined;
     let after: HandlerResult['after'];
     try {
       await this.guard(socket, payload);
-      const result = await handler(socket, payload);
+      const result = await handler(socket, payload, turn);
       after = result.after;
       reply({ ok: true, ...result.ack });
     } catch (e) {
@@ -190,6 +210,8 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
       }
       reply({ ok: false, error: { code: error.code, message: error.message } satisfies SocketError });
       return;
+    } finally {
+      turn.done(); // a handler that failed before its turn must not hold up the events behind it
     }
     try {
       await after?.();
