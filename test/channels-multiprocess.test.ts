@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import type { ChannelView } from '../src/realtime/events';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, Group, Person, World } from './factories';
 import { AppProcess } from './support/app-process';
@@ -62,6 +64,43 @@ describeWithServers(
       for (const client of [onA, onB]) {
         const presence = await client.call<{ online: string[] }>('presence:get', { groupId: group.id });
         expect(presence).toMatchObject({ ok: true, online: expect.arrayContaining([ane.id, jon.id]) });
+      }
+    });
+
+    it('one clientMsgId sent through A and B while the channel is locked is stored once; both acks are it', async () => {
+      // Both processes start their batch (and its snapshot) while we hold the channel's lock;
+      // whichever goes second cannot see the first's message in that snapshot, and must still
+      // answer with it rather than store it twice or refuse it.
+      const holder = new Client({ connectionString: world.db.env.DATABASE_URL });
+      await holder.connect();
+      try {
+        await holder.query('BEGIN');
+        await holder.query('SELECT 1 FROM channels WHERE id = $1 FOR UPDATE', [channel.id]);
+        const clientMsgId = randomUUID();
+        const sent = [await on(world.app, ane), await on(b, ane)].map((c) =>
+          c.send(channel.id, 'sent twice', { clientMsgId }),
+        );
+        for (let waiting = 0, tries = 0; waiting < 2; tries++) {
+          if (tries === 500) throw new Error('the two sends never waited for the channel lock');
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          const [row] = (
+            await holder.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE%'`,
+            )
+          ).rows;
+          waiting = row.n;
+        }
+        await holder.query('COMMIT');
+        const acks = await Promise.all(sent);
+        expect(acks.every((a) => a.ok)).toBe(true);
+        expect(new Set(acks.map((a) => (a.ok ? a.message.id : null))).size).toBe(1);
+        const { body } = await ane.api.get<{ messages: Array<{ clientMsgId: string }> }>(
+          `/api/channels/${channel.id}/messages?limit=200`,
+        );
+        expect(body.messages.filter((m) => m.clientMsgId === clientMsgId)).toHaveLength(1);
+      } finally {
+        await holder.end();
       }
     });
 

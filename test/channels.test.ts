@@ -220,6 +220,29 @@ describe('channels and messages', () => {
       });
     });
 
+    it('the same clientMsgId resent from five connections over many commits is stored once, and each ack is it', async () => {
+      // Spread over ticks, the resends land in several batches, two of which may be in flight
+      // (Postgres): a batch that waited for the original's lock must still find the original.
+      const clients = await Promise.all(range(1, 5).map(() => connect(jon)));
+      const clientMsgId = randomUUID();
+      const acks = (
+        await Promise.all(
+          clients.map(async (client) => {
+            const mine = [];
+            for (let k = 0; k < 8; k++) {
+              mine.push(client.send(general.id, 'resent a lot', { clientMsgId }));
+              await new Promise((resolve) => setImmediate(resolve));
+            }
+            return Promise.all(mine);
+          }),
+        )
+      ).flat();
+      expect(acks.every((a) => a.ok)).toBe(true);
+      expect(new Set(acks.map((a) => (a.ok ? a.message.id : null))).size).toBe(1);
+      const all = await history(jon, general.id, '?limit=200');
+      expect(all.filter((m) => m.clientMsgId === clientMsgId)).toHaveLength(1);
+    });
+
     it('20 concurrent senders: a poller paging with afterSeq reads every message once, with no gap in seq', async () => {
       const channel = (
         await facilitator.api.post<ChannelView>(`/api/groups/${open.id}/channels`, {

@@ -7,7 +7,7 @@ import { conflict, notFound } from '../common/errors';
 import { AppConfig } from '../config/config';
 import { AuzolanDataSource } from '../database/data-source';
 import { Notification } from '../notifications/notification.entity';
-import { writeOutbox } from '../search/outbox';
+import { insertOutboxSql, NOTIFY_OUTBOX_SQL, outboxRows } from '../search/outbox';
 import { Mentions } from './mentions';
 import type { MessageView } from '../realtime/events';
 import { searchDocument, toViews } from './message.views';
@@ -46,7 +46,17 @@ interface Waiter {
 interface LockedChannel {
   id: string;
   name: string;
-  archived_at: Date | null;
+  archived: boolean;
+  /** bigint, as text */
+  lastSeq: string;
+}
+
+interface Locked {
+  /** The transaction's start time: every message of the batch is created at it. */
+  now: Date;
+  channels: Map<string, LockedChannel>;
+  /** Sends already stored, by author and clientMsgId. */
+  stored: Map<string, Message>;
 }
 
 /** Upper bound of one commit; what arrives meanwhile waits for the next. */
@@ -139,8 +149,8 @@ export class SendQueue {
         written = await this.dataSource.transaction((manager) => this.write(manager, batch, locked));
         break;
       } catch (e) {
-        // Another process committed one of these clientMsgIds into another channel after our
-        // check; rolled back, the retry finds it as existing.
+        // A resend's original was committed after our check read its snapshot (by a batch we
+        // waited for, or another process); rolled back, the retry finds it as existing.
         if (isUniqueViolation(e, CLIENT_MSG_KEY) && attempt < ATTEMPTS) continue;
         if (batch.length > 1) {
           // Nothing was committed: retry one by one so only the send that fails is refused.
@@ -180,25 +190,8 @@ export class SendQueue {
   /** Writes one batch inside its transaction; returns each send's outcome, or the error that refuses it. */
   private async write(manager: EntityManager, batch: Waiter[], locked: () => void): Promise<Array<Written | Error>> {
     const sends = batch.map((w) => w.send);
-    // Lock the channels in id order, so batches in other processes cannot deadlock with this one.
-    const rows = await manager.query<LockedChannel[]>(
-      'SELECT id, name, archived_at FROM channels WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
-      [[...new Set(sends.map((s) => s.channelId))].sort()],
-    );
+    const { now, channels, stored } = await this.lockChannels(manager, sends);
     locked();
-    const channels = new Map(rows.map((c) => [c.id, c]));
-    // Under the channel locks, a resend into the same channel has committed by now.
-    const existing = await manager
-      .createQueryBuilder(Message, 'm')
-      .where(
-        '(m.author_id, m.client_msg_id) IN (SELECT * FROM unnest(CAST(:authors AS uuid[]), CAST(:ids AS uuid[])))',
-        {
-          authors: sends.map((s) => s.actor.id),
-          ids: sends.map((s) => s.clientMsgId),
-        },
-      )
-      .getMany();
-    const stored = new Map(existing.map((m) => [`${m.authorId} ${m.clientMsgId}`, m]));
 
     const outcomes: Array<Written | Error | null> = sends.map(() => null);
     const fresh: number[] = [];
@@ -208,7 +201,7 @@ export class SendQueue {
       const channel = channels.get(s.channelId);
       if (original) outcomes[i] = { kind: 'existing', message: original };
       else if (!channel) outcomes[i] = notFound('Channel');
-      else if (channel.archived_at) outcomes[i] = conflict(`#${channel.name} is archived; it takes no new messages`);
+      else if (channel.archived) outcomes[i] = conflict(`#${channel.name} is archived; it takes no new messages`);
       else if (!firstOf.has(keyOf(s))) {
         firstOf.set(keyOf(s), i);
         fresh.push(i);
@@ -218,6 +211,8 @@ export class SendQueue {
     const messages = await this.insert(
       manager,
       fresh.map((i) => sends[i]),
+      channels,
+      now,
     );
     const roots = await this.bumpThreads(manager, messages);
     for (const [k, i] of fresh.entries()) {
@@ -227,14 +222,6 @@ export class SendQueue {
       const notes = await this.mentions.record(manager, s.actor, place, message, s.mentioned);
       outcomes[i] = { kind: 'created', message, root: message.parentId ? roots.get(message.parentId)! : null, notes };
     }
-    await writeOutbox(
-      manager,
-      fresh.map((i, k) => ({
-        op: 'upsert' as const,
-        version: 1,
-        document: searchDocument(messages[k], channels.get(sends[i].channelId)!.name, sends[i].actor.organisationId),
-      })),
-    );
     // The same clientMsgId twice in one batch (a quick resend): the later one gets the first's message.
     return outcomes.map((o, i) => {
       if (o) return o;
@@ -243,22 +230,55 @@ export class SendQueue {
     });
   }
 
-  /** One seq increment per channel, then one insert for every message of the batch. */
-  private async insert(manager: EntityManager, sends: PendingSend[]): Promise<Message[]> {
-    if (sends.length === 0) return [];
-    const counts = new Map<string, number>();
-    for (const s of sends) counts.set(s.channelId, (counts.get(s.channelId) ?? 0) + 1);
-    const [bumped] = await manager.query<[Array<{ id: string; last_seq: string }>, number]>(
-      `UPDATE channels c SET last_seq = c.last_seq + v.n
-         FROM unnest($1::uuid[], $2::int[]) AS v(id, n)
-        WHERE c.id = v.id
-        RETURNING c.id, c.last_seq`,
-      [[...counts.keys()], [...counts.values()]],
+  /**
+   * Locks the batch's channels in id order (so batches in other processes cannot deadlock with
+   * this one) and, in the same round trip, finds sends already stored (resends) and the
+   * transaction's `now()`, which is what the messages' `created_at` default would be. The resend
+   * check reads the statement's snapshot: a resend committed by a batch we waited for is missed
+   * here, hits the unique key on insert, and the batch is retried (see flush), finding it then.
+   */
+  private async lockChannels(manager: EntityManager, sends: PendingSend[]): Promise<Locked> {
+    const [row] = await manager.query<Array<{ now: Date; channels: LockedChannel[]; stored: string[] }>>(
+      `WITH locked AS (
+         SELECT id, name, archived_at IS NOT NULL AS archived, last_seq FROM channels
+          WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE)
+       SELECT now() AS now,
+              COALESCE((SELECT json_agg(json_build_object('id', id, 'name', name, 'archived', archived,
+                                                          'lastSeq', last_seq::text)) FROM locked), '[]') AS channels,
+              COALESCE((SELECT json_agg(m.id) FROM messages m
+                         WHERE (m.author_id, m.client_msg_id) IN
+                               (SELECT * FROM unnest($2::uuid[], $3::uuid[]))), '[]') AS stored`,
+      [
+        [...new Set(sends.map((s) => s.channelId))].sort(),
+        sends.map((s) => s.actor.id),
+        sends.map((s) => s.clientMsgId),
+      ],
     );
-    const next = new Map(bumped.map((c) => [c.id, Number(c.last_seq) - counts.get(c.id)! + 1]));
+    // Resends are rare: only then are the originals read whole.
+    const originals = row.stored.length ? await manager.findBy(Message, { id: In(row.stored) }) : [];
+    return {
+      now: new Date(row.now),
+      channels: new Map(row.channels.map((c) => [c.id, c])),
+      stored: new Map(originals.map((m) => [`${m.authorId} ${m.clientMsgId}`, m])),
+    };
+  }
+
+  /**
+   * One statement for the whole batch: each channel's last_seq moves once, every message is
+   * inserted, and so is its search outbox row, with the outbox worker's wake-up.
+   */
+  private async insert(
+    manager: EntityManager,
+    sends: PendingSend[],
+    channels: Map<string, LockedChannel>,
+    now: Date,
+  ): Promise<Message[]> {
+    if (sends.length === 0) return [];
+    // The channels are locked: their last_seq is current, and seqs are handed out in batch order.
+    const last = new Map<string, number>();
     const messages = sends.map((s) => {
-      const seq = next.get(s.channelId)!;
-      next.set(s.channelId, seq + 1);
+      const seq = (last.get(s.channelId) ?? Number(channels.get(s.channelId)!.lastSeq)) + 1;
+      last.set(s.channelId, seq);
       return manager.create(Message, {
         id: randomUUID(),
         channelId: s.channelId,
@@ -277,14 +297,30 @@ export class SendQueue {
         deletedById: null,
         pinnedAt: null,
         pinnedById: null,
+        createdAt: now,
       });
     });
+    const outbox = outboxRows(
+      messages.map((m, k) => ({
+        op: 'upsert' as const,
+        version: 1,
+        document: searchDocument(m, channels.get(m.channelId)!.name, sends[k].actor.organisationId),
+      })),
+    );
     const column = <K extends keyof Message>(k: K) => messages.map((m) => m[k]);
-    const rows = await manager.query<Array<{ id: string; created_at: Date }>>(
-      `INSERT INTO messages (id, channel_id, group_id, seq, author_id, client_msg_id, body, html, parent_id)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::uuid[])
-       RETURNING id, created_at`,
+    await manager.query(
+      `WITH bumped AS (
+         UPDATE channels c SET last_seq = v.last_seq
+           FROM unnest($1::uuid[], $2::bigint[]) AS v(id, last_seq) WHERE c.id = v.id),
+       inserted AS (
+         INSERT INTO messages (id, channel_id, group_id, seq, author_id, client_msg_id, body, html, parent_id)
+         SELECT * FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::bigint[], $7::uuid[], $8::uuid[],
+                              $9::text[], $10::text[], $11::uuid[])),
+       outbox AS (${insertOutboxSql('$12')})
+       SELECT ${NOTIFY_OUTBOX_SQL}`,
       [
+        [...last.keys()],
+        [...last.values()],
         column('id'),
         column('channelId'),
         column('groupId'),
@@ -294,10 +330,9 @@ export class SendQueue {
         column('body'),
         column('html'),
         column('parentId'),
+        outbox,
       ],
     );
-    const createdAt = new Map(rows.map((r) => [r.id, new Date(r.created_at)]));
-    for (const m of messages) m.createdAt = createdAt.get(m.id)!;
     return messages;
   }
 

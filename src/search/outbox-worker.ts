@@ -9,6 +9,12 @@ export interface OutboxWorkerOptions {
   leaseMs?: number;
   /** Poll interval when no notification arrives (a safety net for missed NOTIFYs). */
   idleMs?: number;
+  /**
+   * Least time between the starts of two drains. A quiet server drains at once on a
+   * notification; a busy one (a group commit of messages every few milliseconds) gathers what
+   * arrives meanwhile into one batch instead of paying a drain's round trips and commits for each.
+   */
+  gatherMs?: number;
   maxBackoffMs?: number;
   /**
    * The only process on this database (embedded mode holds a lock on its data directory):
@@ -38,8 +44,8 @@ const LEASE = 'search-outbox';
 /**
  * Drains the transactional outbox into the search engine. It runs in every process; only
  * the holder of the `search-outbox` lease drains, in commit (id) order, so changes reach
- * the engine in order. Rows are claimed with FOR UPDATE SKIP LOCKED, applied (engines are
- * idempotent and version-checked), then marked done. When the engine fails, the batch is
+ * the engine in order. Rows are read, applied (engines are idempotent and version-checked, so
+ * a lease that changed hands mid-batch costs a repeat, not an error), then marked done. When the engine fails, the batch is
  * retried with exponential backoff; the writes that produced it have already succeeded.
  *
  * Plain class (no Nest imports) so its behaviour is tested directly against a real database.
@@ -50,6 +56,10 @@ export class OutboxWorker {
   private readonly leaseMs: number;
   private readonly idleMs: number;
   private readonly maxBackoffMs: number;
+  private readonly gatherMs: number;
+  /** performance.now() before which the lease is known to be ours without asking. */
+  private leaseCheckDue = 0;
+  private lastDrainStart = -Infinity;
   private running = false;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
@@ -65,6 +75,7 @@ export class OutboxWorker {
     this.leaseMs = options.leaseMs ?? 15_000;
     this.idleMs = options.idleMs ?? 1_000;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+    this.gatherMs = options.gatherMs ?? 25;
   }
 
   start(): void {
@@ -77,6 +88,7 @@ export class OutboxWorker {
     this.running = false;
     this.wake();
     await this.loop;
+    this.leaseCheckDue = 0;
     await this.dataSource
       .query(`DELETE FROM worker_leases WHERE name = $1 AND holder = $2`, [LEASE, this.holder])
       .catch(() => undefined);
@@ -91,6 +103,9 @@ export class OutboxWorker {
   private async run(): Promise<void> {
     let failures = 0;
     while (this.running) {
+      const gather = this.lastDrainStart + this.gatherMs - performance.now();
+      if (gather > 0) await new Promise((resolve) => setTimeout(resolve, gather));
+      this.lastDrainStart = performance.now();
       let drained = 0;
       try {
         drained = await this.drainOnce();
@@ -127,14 +142,13 @@ export class OutboxWorker {
   /** One round: take or renew the lease, claim a batch, apply it, mark it. Returns rows done. */
   async drainOnce(): Promise<number> {
     if (!(await this.holdLease())) return 0;
-    const rows = await this.dataSource.transaction(async (m) => {
-      return (await m.query(
-        `SELECT id, entity_type, entity_id, version, op, payload, attempts FROM search_outbox
-         WHERE processed_at IS NULL AND available_at <= now()
-         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.batchSize],
-      )) as OutboxRow[];
-    });
+    // Only the lease holder drains, so reading the rows needs no lock of its own.
+    const rows = (await this.dataSource.query(
+      `SELECT id, entity_type, entity_id, version, op, payload, attempts FROM search_outbox
+        WHERE processed_at IS NULL AND available_at <= now()
+        ORDER BY id LIMIT $1`,
+      [this.batchSize],
+    )) as OutboxRow[];
     if (rows.length === 0) return 0;
     const ids = rows.map((r) => r.id);
     try {
@@ -172,7 +186,13 @@ export class OutboxWorker {
     return { pending: row.pending, oldestSeconds: Math.round(row.oldest * 10) / 10 };
   }
 
+  /**
+   * Takes or renews the lease. A renewal lasts leaseMs from the database's clock; it is asked
+   * again after a third of that, so a busy worker does not write the lease row on every drain.
+   */
   private async holdLease(): Promise<boolean> {
+    const asked = performance.now();
+    if (asked < this.leaseCheckDue) return true;
     const rows = (await this.dataSource.query(
       `INSERT INTO worker_leases AS l (name, holder, expires_at)
        VALUES ($1, $2, now() + ($3 || ' milliseconds')::interval)
@@ -181,7 +201,9 @@ export class OutboxWorker {
        RETURNING holder`,
       [LEASE, this.holder, String(this.leaseMs), this.options.exclusive === true],
     )) as Array<{ holder: string }>;
-    return rows.length === 1;
+    const held = rows.length === 1;
+    this.leaseCheckDue = held ? asked + this.leaseMs / 3 : 0;
+    return held;
   }
 
   /** Processed rows are kept a day for inspection, then removed. */
