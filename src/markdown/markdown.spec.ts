@@ -1,6 +1,6 @@
 import { findHtmlDangers } from '../../test/support/html-safety';
 import { XSS_CORPUS } from '../../test/support/xss-corpus';
-import { isSafeLink, renderMarkdown } from './markdown';
+import { isProse, isSafeLink, renderMarkdown, renderParsed } from './markdown';
 import { wikiLinkTitles } from './wiki-links';
 
 describe('the markdown renderer', () => {
@@ -61,6 +61,85 @@ describe('the markdown renderer', () => {
     expect(html).toContain('<a href="/d/1" class="wikilink" data-page-id="1">Hydrogen roadmap</a>');
     expect(html).toContain('<span class="wikilink-missing">Nowhere</span>');
     expect(wikiLinkTitles('[[A]] [[ B ]] [[A]] [[]]')).toEqual(['A', 'B']);
+  });
+
+  describe('prose skips the parsers', () => {
+    const sentences = [
+      'Thanks!',
+      'Meet at 10:30 in room 2.',
+      'Can we move it to 3.5 or 4? Ane said "fine" (I think)',
+      "It's the well-known 100% plan / A|B|C, x = y + z - 1",
+      'bench|g2|1234.567|xxxxxxxx',
+      'Hidrógeno verde: ñandú, 日本語 and Ελληνικά',
+    ];
+
+    it.each(sentences)('%j is prose, rendered as the parsers would', (text) => {
+      expect(isProse(text)).toBe(true);
+      expect(renderMarkdown(text)).toBe(renderParsed(text));
+    });
+
+    it.each([
+      'see example.com',
+      'mail ane@energy.demo',
+      'http://x.org',
+      'e.g. this',
+      '1. a list',
+      '- a list',
+      'two\nlines',
+      'a *b*',
+      'AT&T',
+      'trailing ',
+      '# title',
+      '[[Page]]',
+      'a <b>',
+      'C#',
+    ])('%j goes through the parsers', (text) => {
+      expect(isProse(text)).toBe(false);
+    });
+
+    it('gives what the parsers give on 20,000 generated lines built from the characters near the rule', () => {
+      // Deterministic PRNG (mulberry32), so a failure names a reproducible input.
+      let state = 0x5eed;
+      const random = (): number => {
+        state = (state + 0x6d2b79f5) | 0;
+        let t = Math.imul(state ^ (state >>> 15), 1 | state);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+      const words = [
+        'ane',
+        'Bilbao',
+        'é',
+        'ñandú',
+        'x',
+        'co',
+        'com',
+        'de',
+        'it',
+        'www',
+        'http',
+        'https',
+        'mailto',
+        '日本',
+      ];
+      const pieces = [
+        ...words,
+        ...['0', '7', '42', '2024', ' ', '  ', '.', '..', ':', '::', '/', '//', '-', '--', '---', '+', '=', '=='],
+        ...['|', "'", '"', '(', ')', '%', '!', '?', ',', ';', '@', '&', '#', '*', '_', '~', '[', ']', '<', '>', '`'],
+        ...['\\', '\t', '\n', 'a.b', 'x.com', '1.', '1)', 'www.', 'http://', ':/'],
+      ];
+      let prose = 0;
+      for (let i = 0; i < 20_000; i++) {
+        // Most start with a word, as prose must; the rest probe what may not start a line.
+        let text = random() < 0.8 ? words[Math.floor(random() * words.length)] : '';
+        for (let n = 1 + Math.floor(random() * 8); n > 0; n--) text += pieces[Math.floor(random() * pieces.length)];
+        if (isProse(text)) prose++;
+        if (renderMarkdown(text) !== renderParsed(text)) {
+          throw new Error(`the prose path differs for ${JSON.stringify(text)}`);
+        }
+      }
+      expect(prose).toBeGreaterThan(3_000); // the rule was really exercised
+    });
   });
 
   it('stays fast on pathological input: 10,000 nested quotes and the CVE-2022-21670 pattern', () => {

@@ -10,6 +10,8 @@ import { wikiLinks, WikiLinkResolver } from './wiki-links';
  *  2. `validateLink` admits only http(s), mailto and relative links (no javascript:, data:…);
  *  3. an allowlist sanitizer on the output, so even a plugin bug cannot emit a script,
  *     an event handler or an id/name that could clobber page globals.
+ * One line of plain prose (most chat messages) has no character either layer acts on, so it
+ * is wrapped in a paragraph directly; the spec proves that gives the same HTML.
  */
 export const HEADING_ID_PREFIX = 'md-';
 
@@ -153,8 +155,26 @@ const SANITIZE: sanitizeHtml.IOptions = {
 
 const plain = createParser({});
 
+/**
+ * One line of prose with no markup, link or entity in it: starts with a letter; letters,
+ * digits, spaces and `,;?!'"()|/%+=-`; a `.` or `:` only before a space, a digit or the end (so
+ * no domain or scheme can form for linkify); no `@`, `#`, `&`, `<`, brackets, emphasis
+ * marks or backslashes; no newline, tab or trailing space. Most chat messages are like this.
+ */
+const PROSE = /^\p{L}(?:[\p{L}\p{N} ,;?!'"()|/%+=-]|[.:](?=[ \p{N}]|$))*(?<! )$/u;
+
+export const isProse = (source: string): boolean => PROSE.test(source);
+
 /** Renders user markdown to sanitised HTML. The client shows only this output. */
 export function renderMarkdown(source: string, options: RenderOptions = {}): string {
+  // Prose has nothing to escape, so both layers can only wrap it in a paragraph; the spec holds
+  // this path to the full one on generated text. It spares a chat message both parsers.
+  if (isProse(source)) return `<p>${source}</p>\n`;
+  return renderParsed(source, options);
+}
+
+/** The full path: markdown-it, then the sanitizer. */
+export function renderParsed(source: string, options: RenderOptions = {}): string {
   const md = options.resolveWikiLink ? createParser(options) : plain;
   return sanitizeHtml(md.render(source), SANITIZE);
 }
