@@ -31,6 +31,12 @@ export function loadCorpus(limit: number): Entry[] {
   const cat = (f: string): string =>
     execFileSync('/usr/lib/apt/apt-helper', ['cat-file', join(LISTS, f)], { maxBuffer: 1 << 30 }).toString();
   const entries: Entry[] = [];
+  if (translations.length === 0) {
+    process.stderr.write(
+      'search: no Translation-en lists, so the short descriptions are used (not the corpus in docs/PERFORMANCE.md); ' +
+        'run `apt-get update -o Acquire::Languages=en` for the long ones\n',
+    );
+  }
   if (translations.length) {
     for (const f of translations) {
       for (const stanza of cat(f).split('\n\n')) {
