@@ -40,6 +40,8 @@ export interface OutboxBacklog {
 }
 
 const LEASE = 'search-outbox';
+/** The outbox has been empty this long: the engine's upkeep may run (SearchEngine.idle). */
+const QUIET_MS = 1_000;
 
 /**
  * Drains the transactional outbox into the search engine. It runs in every process; only
@@ -60,6 +62,7 @@ export class OutboxWorker {
   /** performance.now() before which the lease is known to be ours without asking. */
   private leaseCheckDue = 0;
   private lastDrainStart = -Infinity;
+  private lastBusy = -Infinity;
   private running = false;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
@@ -110,6 +113,8 @@ export class OutboxWorker {
       try {
         drained = await this.drainOnce();
         failures = 0;
+        if (drained > 0) this.lastBusy = performance.now();
+        else if (performance.now() - this.lastBusy >= QUIET_MS) await this.engine.idle();
       } catch (e) {
         failures++;
         this.options.log?.('warn', 'search outbox batch failed; will retry', { error: (e as Error).message });

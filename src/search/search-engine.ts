@@ -95,4 +95,10 @@ export abstract class SearchEngine {
   abstract versions(): Promise<IndexedVersion[]>;
 
   abstract health(): Promise<EngineHealth>;
+
+  /**
+   * Called by the outbox worker when a drain finds nothing to do: upkeep that would stall a
+   * busy server (on PGlite, the server's one thread) waits for such a moment.
+   */
+  async idle(): Promise<void> {}
 }

@@ -7,7 +7,10 @@ import { buildSearchSql } from './search-sql';
 /** Text beyond this is not indexed: tsvector positions stop at 16,383 anyway. */
 const MAX_INDEXED_BODY = 100_000;
 
+/** Rows written before statistics are refreshed at the next quiet moment (see idle()). */
 const ANALYZE_EVERY = 2000;
+/** Rows written before they are refreshed at once: a bulk load cannot wait for quiet. */
+const ANALYZE_NOW = 20_000;
 
 const CONFIG_SQL = `(CASE r.language WHEN 'en' THEN 'auzolan_en' WHEN 'es' THEN 'auzolan_es' ELSE 'auzolan_simple' END)::regconfig`;
 
@@ -127,7 +130,16 @@ export class PostgresSearchEngine extends SearchEngine {
     if (manager) await run(manager);
     else await this.dataSource.transaction(run);
     this.writtenSinceAnalyze += latest.length;
-    if (!manager && this.writtenSinceAnalyze >= ANALYZE_EVERY) await this.analyze();
+    if (!manager && this.writtenSinceAnalyze >= ANALYZE_NOW) await this.analyze();
+  }
+
+  /**
+   * ANALYZE of a table with a few thousand entries or more takes 100–300 ms, which on PGlite
+   * stalls every request and socket. Under steady traffic it waits (up to ANALYZE_NOW writes)
+   * for the outbox to be empty.
+   */
+  override async idle(): Promise<void> {
+    if (this.writtenSinceAnalyze >= ANALYZE_EVERY) await this.analyze();
   }
 
   /**
