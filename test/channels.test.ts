@@ -221,8 +221,8 @@ describe('channels and messages', () => {
     });
 
     it('the same clientMsgId resent from five connections over many commits is stored once, and each ack is it', async () => {
-      // Spread over ticks, the resends land in several batches, two of which may be in flight
-      // (Postgres): a batch that waited for the original's lock must still find the original.
+      // Spread over ticks and connections, the resends land in several batches (the batch that
+      // must find an original it waited for is forced in channels-multiprocess.test.ts).
       const clients = await Promise.all(range(1, 5).map(() => connect(jon)));
       const clientMsgId = randomUUID();
       const acks = (

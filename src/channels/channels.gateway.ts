@@ -74,13 +74,16 @@ export class ChannelsGateway implements OnModuleInit {
 
   private async send(socket: AppSocket, payload: unknown, turn: Turn): Promise<HandlerResult> {
     const f = object(payload, ['channelId', 'body', 'parentId', 'clientMsgId']);
-    const input = {
-      channelId: uuid(f, 'channelId'),
-      body: f.body as string,
-      parentId: optionalUuid(f, 'parentId'),
-      clientMsgId: uuid(f, 'clientMsgId'),
-    };
-    const result = await this.messages.send(socket.data.actor, input, turn);
+    const result = await this.messages.send(
+      socket.data.actor,
+      {
+        channelId: uuid(f, 'channelId'),
+        body: f.body as string,
+        parentId: optionalUuid(f, 'parentId'),
+        clientMsgId: uuid(f, 'clientMsgId'),
+      },
+      turn,
+    );
     const { message } = result;
     return {
       ack: { message },

@@ -47,8 +47,9 @@ const QUIET_MS = 1_000;
  * Drains the transactional outbox into the search engine. It runs in every process; only
  * the holder of the `search-outbox` lease drains, in commit (id) order, so changes reach
  * the engine in order. Rows are read, applied (engines are idempotent and version-checked, so
- * a lease that changed hands mid-batch costs a repeat, not an error), then marked done. When the engine fails, the batch is
- * retried with exponential backoff; the writes that produced it have already succeeded.
+ * a lease that changed hands mid-batch costs a repeat, not an error), then marked done. When
+ * the engine fails, the batch is retried with exponential backoff; the writes that produced it
+ * have already succeeded.
  *
  * Plain class (no Nest imports) so its behaviour is tested directly against a real database.
  */
@@ -108,6 +109,7 @@ export class OutboxWorker {
     while (this.running) {
       const gather = this.lastDrainStart + this.gatherMs - performance.now();
       if (gather > 0) await new Promise((resolve) => setTimeout(resolve, gather));
+      if (!this.running) break;
       this.lastDrainStart = performance.now();
       let drained = 0;
       try {
