@@ -5,12 +5,11 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
-import { LoginFailure } from './login-failure.entity';
 import { LoginThrottle } from './login-throttle';
 import { Session } from './session.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Session, LoginFailure]), UsersModule],
+  imports: [TypeOrmModule.forFeature([Session]), UsersModule],
   controllers: [AuthController],
   providers: [AuthService, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],

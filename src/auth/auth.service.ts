@@ -63,19 +63,20 @@ export class AuthService {
     const check = normaliseEmail(email);
     // Unknown or malformed addresses are throttled under what was typed, so guessing is limited too.
     const account = check.ok ? check.email : email.trim().toLowerCase();
-    await this.throttle.check(account, client.address);
+    // Counted before the password is checked, atomically, so parallel guesses cannot overtake the limit.
+    await this.throttle.take(account, client.address);
     const user = check.ok ? await this.users.findForLogin(check.email) : null;
     const valid = user
       ? await verifyPassword(user.passwordHash, password)
       : await verifyPassword(await decoyHash(), password);
     if (!user || !valid || !user.active) {
-      await this.throttle.recordFailure(account, client.address);
+      await this.throttle.failed();
       throw new AppError(
         'unauthenticated',
         user && valid && !user.active ? 'This account is deactivated' : BAD_CREDENTIALS,
       );
     }
-    await this.throttle.recordSuccess(account);
+    await this.throttle.succeeded(account);
     const token = newSessionToken();
     const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3_600_000);
     await this.sessions.insert({

@@ -1,7 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * Failed sign-ins, kept in the database so the limit holds across processes and restarts.
+ * Password checks that failed, or are still running (see LoginThrottle: an attempt is written
+ * before its check and deleted when the password proves right). Kept in the database so the
+ * limit holds across processes and restarts.
  */
 @Entity('login_failures')
 @Index('login_failures_account_idx', ['account', 'failedAt'])
