@@ -12,3 +12,15 @@ export const USER_DEACTIVATED = 'user.deactivated';
 export interface UserDeactivatedEvent {
   userId: string;
 }
+
+/**
+ * Emitted after a person's password changed: by themselves (every session but the one that
+ * made the change, `keptSessionId`, has ended) or by an admin (all have, `keptSessionId` null).
+ * The sockets opened with the ended sessions are disconnected.
+ */
+export const SESSIONS_REVOKED = 'sessions.revoked';
+
+export interface SessionsRevokedEvent {
+  userId: string;
+  keptSessionId: string | null;
+}

@@ -1,18 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { BoundedCache } from '../cache/bounded-cache';
 import { CacheBus } from '../cache/cache-bus';
 import { AppConfig } from '../config/config';
-import { AppError } from '../common/errors';
+import { AppError, invalid } from '../common/errors';
 import { normaliseEmail } from '../users/email';
 import { UsersService } from '../users/users.service';
 import { toUserView, UserView } from '../users/user.view';
 import { Actor } from './actor';
 import { SESSION_REVOKED, SessionRevokedEvent } from './auth.events';
 import { LoginThrottle } from './login-throttle';
-import { decoyHash, verifyPassword } from './password';
+import { checkPassword, decoyHash, hashPassword } from './password';
 import { Session } from './session.entity';
 import { hashToken, newSessionToken } from './tokens';
 
@@ -40,6 +40,7 @@ const SESSION_CACHE = { maxEntries: 10_000, ttlMs: 60_000 };
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger('auth');
   private readonly live: BoundedCache<string, SessionEntry | null>;
 
   constructor(
@@ -66,9 +67,8 @@ export class AuthService {
     // Counted before the password is checked, atomically, so parallel guesses cannot overtake the limit.
     await this.throttle.take(account, client.address);
     const user = check.ok ? await this.users.findForLogin(check.email) : null;
-    const valid = user
-      ? await verifyPassword(user.passwordHash, password)
-      : await verifyPassword(await decoyHash(), password);
+    const result = await checkPassword(user ? user.passwordHash : await decoyHash(), password);
+    const valid = user !== null && result !== 'mismatch';
     if (!user || !valid || !user.active) {
       await this.throttle.failed();
       throw new AppError(
@@ -77,6 +77,7 @@ export class AuthService {
       );
     }
     await this.throttle.succeeded(account);
+    if (result === 'stale') await this.rehash(user.id, user.passwordHash, password);
     const token = newSessionToken();
     const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3_600_000);
     await this.sessions.insert({
@@ -88,6 +89,32 @@ export class AuthService {
       address: client.address,
     });
     return { token, expiresAt, user: toUserView(user) };
+  }
+
+  /**
+   * Before the signed-in person sets a new password: `currentPassword` must be theirs. The
+   * guesses count against the same limit as sign-ins, so a stolen session cannot be used to
+   * find the password out. A wrong one answers 400 naming the field (not 401: the session is fine).
+   */
+  async confirmPassword(actor: Actor, currentPassword: string | undefined, address: string): Promise<void> {
+    if (currentPassword === undefined) throw invalid('currentPassword', 'is required to change the password');
+    await this.throttle.take(actor.email, address);
+    const stored = await this.users.passwordHashOf(actor.id);
+    if (!stored || (await checkPassword(stored, currentPassword)) === 'mismatch') {
+      await this.throttle.failed();
+      throw invalid('currentPassword', 'is not your current password');
+    }
+    await this.throttle.succeeded(actor.email);
+  }
+
+  /** The password was proven with a hash of its pre-NFC form: store its NFC hash, so any keyboard works from now on. */
+  private async rehash(userId: string, staleHash: string, password: string): Promise<void> {
+    try {
+      await this.users.replaceStaleHash(userId, staleHash, await hashPassword(password));
+    } catch (e) {
+      // The old hash keeps working, so this sign-in need not fail; the next one tries again.
+      this.logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'could not rehash a password');
+    }
   }
 
   /** Resolves a presented token to the acting person, or null when it is unknown, expired, revoked or deactivated. */

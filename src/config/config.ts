@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { PASSWORD_MAX, PASSWORD_MIN, passwordLengthOk } from '../auth/password-rules';
 
 /**
  * Typed configuration, read once from the environment at boot.
@@ -120,8 +121,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   if (adminEmail !== undefined && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) {
     throw new ConfigError('ADMIN_EMAIL', 'an email address', adminEmail);
   }
-  if (adminPassword !== undefined && (adminPassword.length < 8 || adminPassword.length > 256)) {
-    throw new ConfigError('ADMIN_PASSWORD', '8 to 256 characters long', undefined);
+  if (adminPassword !== undefined && !passwordLengthOk(adminPassword)) {
+    throw new ConfigError('ADMIN_PASSWORD', `${PASSWORD_MIN} to ${PASSWORD_MAX} characters long`, undefined);
   }
 
   const logLevel = (present(env, 'LOG_LEVEL') ?? 'info').toLowerCase();

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Header, Patch } from '@nestjs/common';
+import { Body, Controller, Get, Header, Patch, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { UpdateMeDto } from '../users/dto/user.dto';
@@ -19,8 +20,9 @@ export class MeController {
     return this.me.json(actor);
   }
 
+  /** A new `password` needs `currentPassword`; it ends every other session of this person. */
   @Patch()
-  update(@CurrentActor() actor: Actor, @Body() dto: UpdateMeDto): Promise<MeView> {
-    return this.me.update(actor, dto);
+  update(@CurrentActor() actor: Actor, @Body() dto: UpdateMeDto, @Req() request: FastifyRequest): Promise<MeView> {
+    return this.me.update(actor, dto, request.ip);
   }
 }

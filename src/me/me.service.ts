@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../auth/actor';
+import { AuthService } from '../auth/auth.service';
 import { BoundedCache } from '../cache/bounded-cache';
 import { CacheBus } from '../cache/cache-bus';
 import { GroupView } from '../groups/group.view';
@@ -27,6 +28,7 @@ export class MeService {
   constructor(
     private readonly users: UsersService,
     private readonly groups: GroupsService,
+    private readonly auth: AuthService,
     cache: CacheBus,
   ) {
     this.views = cache.cache({ maxEntries: 10_000, ttlMs: 60_000 });
@@ -76,8 +78,12 @@ export class MeService {
     return text;
   }
 
-  async update(actor: Actor, dto: UpdateMeDto): Promise<MeView> {
-    await this.users.updateMe(actor, dto);
+  /** `address` is the client's, for the limit on guesses of `currentPassword`. */
+  async update(actor: Actor, dto: UpdateMeDto, address: string): Promise<MeView> {
+    const { currentPassword, ...changes } = dto;
+    // Nothing changes unless the current password is proven first.
+    if (changes.password !== undefined) await this.auth.confirmPassword(actor, currentPassword, address);
+    await this.users.updateMe(actor, changes);
     return this.get(actor);
   }
 }

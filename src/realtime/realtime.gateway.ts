@@ -4,7 +4,14 @@ import { OnEvent } from '@nestjs/event-emitter';
 import type { Server as HttpServer } from 'node:http';
 import { Server, Socket } from 'socket.io';
 import { Actor } from '../auth/actor';
-import { SESSION_REVOKED, SessionRevokedEvent, USER_DEACTIVATED, UserDeactivatedEvent } from '../auth/auth.events';
+import {
+  SESSION_REVOKED,
+  SessionRevokedEvent,
+  SESSIONS_REVOKED,
+  SessionsRevokedEvent,
+  USER_DEACTIVATED,
+  UserDeactivatedEvent,
+} from '../auth/auth.events';
 import { SESSION_COOKIE } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { AppError } from '../common/errors';
@@ -267,6 +274,16 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
   @OnEvent(USER_DEACTIVATED)
   onUserDeactivated(event: UserDeactivatedEvent): void {
     this.io?.in(rooms.user(event.userId)).disconnectSockets(true);
+  }
+
+  /**
+   * A password change: every socket of that person, on any process, except those opened with
+   * the session that made the change (an admin's reset keeps none).
+   */
+  @OnEvent(SESSIONS_REVOKED)
+  onSessionsRevoked(event: SessionsRevokedEvent): void {
+    const theirs = this.io?.in(rooms.user(event.userId));
+    (event.keptSessionId ? theirs?.except(rooms.session(event.keptSessionId)) : theirs)?.disconnectSockets(true);
   }
 
   /** A member added joins the group room at once; a member removed leaves it (channels leave their own rooms). */

@@ -3,8 +3,9 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Actor, isAdmin } from '../auth/actor';
-import { USER_DEACTIVATED, UserDeactivatedEvent } from '../auth/auth.events';
+import { SESSIONS_REVOKED, SessionsRevokedEvent, USER_DEACTIVATED, UserDeactivatedEvent } from '../auth/auth.events';
 import { hashPassword } from '../auth/password';
+import { revokeSessions } from '../auth/sessions';
 import { CacheBus } from '../cache/cache-bus';
 import { AppError, conflict, forbidden, invalid, notFound } from '../common/errors';
 import { Organisation } from '../organisations/organisation.entity';
@@ -69,6 +70,10 @@ export class UsersService {
         { field: dto.active === false ? 'active' : 'role', reason: 'would lock you out' },
       ]);
     }
+    // Here an admin needs no current password, so their own goes through PATCH /api/me, which asks for it.
+    if (id === actor.id && dto.password !== undefined) {
+      throw invalid('password', 'change your own password with PATCH /api/me, giving currentPassword');
+    }
     const user = await this.load(id);
     if (dto.organisationId) await this.assertOrganisation(this.users.manager, dto.organisationId);
     const { password, ...rest } = dto;
@@ -78,22 +83,40 @@ export class UsersService {
     if (password !== undefined) user.passwordHash = await hashPassword(password);
     // Sessions (active, role, name, organisation) and /me of this person change at once.
     await this.cache.write(
-      (m) => m.save(user),
+      async (m) => {
+        await m.save(user);
+        // An admin's reset: whoever holds any of the person's sessions is signed out.
+        if (password !== undefined) await revokeSessions(m, id, null);
+      },
       () => [{ kind: 'user', userId: id }],
     );
     if (dto.active === false) this.events.emit(USER_DEACTIVATED, { userId: id } satisfies UserDeactivatedEvent);
+    if (password !== undefined) {
+      this.events.emit(SESSIONS_REVOKED, { userId: id, keptSessionId: null } satisfies SessionsRevokedEvent);
+    }
     return this.get(actor, id);
   }
 
-  async updateMe(actor: Actor, dto: UpdateMeDto): Promise<UserView> {
+  /** The caller has checked `currentPassword` (AuthService.confirmPassword) when `password` is set. */
+  async updateMe(actor: Actor, dto: Omit<UpdateMeDto, 'currentPassword'>): Promise<UserView> {
     const user = await this.load(actor.id);
     const { password, ...rest } = dto;
     Object.assign(user, rest);
     if (password !== undefined) user.passwordHash = await hashPassword(password);
     await this.cache.write(
-      (m) => m.save(user),
+      async (m) => {
+        await m.save(user);
+        // A password change ends every other session: one opened with the old password is not trusted.
+        if (password !== undefined) await revokeSessions(m, actor.id, actor.sessionId);
+      },
       () => [{ kind: 'user', userId: actor.id }],
     );
+    if (password !== undefined) {
+      this.events.emit(SESSIONS_REVOKED, {
+        userId: actor.id,
+        keptSessionId: actor.sessionId,
+      } satisfies SessionsRevokedEvent);
+    }
     return this.get(actor, actor.id);
   }
 
@@ -109,6 +132,25 @@ export class UsersService {
       .leftJoinAndSelect('u.organisation', 'organisation')
       .where('u.email = :email', { email })
       .getOne();
+  }
+
+  /** For checking a password change: the person's stored hash, or null when there is no such person. */
+  async passwordHashOf(id: string): Promise<string | null> {
+    const user = await this.users.findOne({ where: { id }, select: { id: true, passwordHash: true } });
+    return user?.passwordHash ?? null;
+  }
+
+  /**
+   * Replaces a hash made before passwords were normalised (see auth/password.ts), once a
+   * sign-in has proven the password. Only if it is still that hash: a password change made
+   * meanwhile wins.
+   */
+  async replaceStaleHash(id: string, staleHash: string, freshHash: string): Promise<void> {
+    await this.users.query('UPDATE users SET password_hash = $1 WHERE id = $2 AND password_hash = $3', [
+      freshHash,
+      id,
+      staleHash,
+    ]);
   }
 
   private async load(id: string): Promise<User> {

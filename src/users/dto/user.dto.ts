@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { SINGLE_LINE, Trim } from '../../common/dto';
-import { PASSWORD_MAX, PASSWORD_MIN } from '../../auth/password';
+import { IsNewPassword } from '../../auth/dto/password.validator';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../auth/password-rules';
 import { LOCALES, Locale, PLATFORM_ROLES, PlatformRole } from '../user.entity';
 
 export class CreateUserDto {
@@ -17,9 +18,12 @@ export class CreateUserDto {
   @Matches(SINGLE_LINE, { message: 'displayName must not contain control characters' })
   displayName: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
-  @IsString()
-  @Length(PASSWORD_MIN, PASSWORD_MAX)
+  @ApiProperty({
+    minLength: PASSWORD_MIN,
+    maxLength: PASSWORD_MAX,
+    description: 'Counted in characters of its NFC form',
+  })
+  @IsNewPassword()
   password: string;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
@@ -47,4 +51,10 @@ export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email']
 }
 
 /** What people may change about themselves. */
-export class UpdateMeDto extends PartialType(OmitType(CreateUserDto, ['email', 'organisationId', 'role'] as const)) {}
+export class UpdateMeDto extends PartialType(OmitType(CreateUserDto, ['email', 'organisationId', 'role'] as const)) {
+  @ApiPropertyOptional({ description: 'Your current password: required with `password`' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(PASSWORD_MAX)
+  currentPassword?: string;
+}
