@@ -33,7 +33,13 @@ function JoinButton({ group }: { group: Group }) {
   if (!group.can.join) return null;
   return (
     <>
-      <button type="button" className="btn btn-small" disabled={join.isPending} onClick={() => join.mutate()}>
+      <button
+        type="button"
+        className="btn btn-small"
+        data-testid="join-group"
+        disabled={join.isPending}
+        onClick={() => join.mutate()}
+      >
         {t('group.join')}
       </button>
       {join.error && <span className="form-error">{errorMessage(join.error, t)}</span>}
