@@ -1,5 +1,5 @@
 import { Group, Organisation, Person, World } from './factories';
-import { Api } from './support/http';
+import { Api, ErrorReply } from './support/http';
 
 /**
  * The access matrix: every group endpoint × every kind of caller × open and private groups.
@@ -129,6 +129,114 @@ describe('access policy across the API', () => {
     expect(sneak.status).toBe(404);
     const leave = await joiner.api.delete(`/api/groups/${groups.open.id}/members/${joiner.id}`);
     expect(leave.status).toBe(204);
+  });
+
+  describe('joining an open group by oneself', () => {
+    type GroupReply = { myRole: string | null; can: { contribute: boolean; manage: boolean; join: boolean } };
+    const join = (p: Person, g: Group = groups.open) =>
+      p.api.put<{ role: string } & ErrorReply>(`/api/groups/${g.id}/members/${p.id}`, { role: 'member' });
+    const leave = (p: Person, g: Group = groups.open) => p.api.delete(`/api/groups/${g.id}/members/${p.id}`);
+    const viewOf = async (p: Person, g: Group = groups.open): Promise<GroupReply> =>
+      (await p.api.get<GroupReply>(`/api/groups/${g.id}`)).body;
+    const post = (p: Person) =>
+      p.api.post(`/api/groups/${groups.open.id}/documents`, { kind: 'page', title: `By ${p.id}`, body: 'Hello' });
+    const newcomer = () => world.createPerson({ organisationId: orgA.id });
+
+    it('a newcomer joins an open group as a member, and may then post', async () => {
+      const ane = await newcomer();
+      expect((await viewOf(ane)).can.join).toBe(true);
+      const joined = await join(ane);
+      expect(joined.status).toBe(200);
+      expect(joined.body.role).toBe('member');
+      expect(await viewOf(ane)).toMatchObject({ myRole: 'member', can: { contribute: true, join: false } });
+      expect((await post(ane)).status).toBe(201);
+    });
+
+    it('an observer who leaves cannot come back as a member, and is told to ask a facilitator', async () => {
+      const nerea = await newcomer();
+      await world.addMember(groups.open, nerea, 'observer');
+      expect((await viewOf(nerea)).can.join).toBe(false);
+      expect((await leave(nerea)).status).toBe(204);
+      expect(await viewOf(nerea)).toMatchObject({ myRole: null, can: { join: false } });
+      const rejoin = await join(nerea);
+      expect(rejoin.status).toBe(403);
+      expect(rejoin.body.error).toMatchObject({
+        code: 'forbidden',
+        message: expect.stringMatching(/ask a facilitator/),
+      });
+      expect((await post(nerea)).status).toBe(403);
+      // Staying an observer, she cannot make herself a member either.
+      await world.addMember(groups.open, nerea, 'observer');
+      const promote = await join(nerea);
+      expect(promote.status).toBe(403);
+      expect(promote.body.error.message).toMatch(/ask a facilitator/);
+      expect((await viewOf(nerea)).myRole).toBe('observer');
+    });
+
+    it('a member removed by a facilitator cannot rejoin by themselves', async () => {
+      const removed = await newcomer();
+      expect((await join(removed)).status).toBe(200);
+      expect((await people.facilitator.api.delete(`/api/groups/${groups.open.id}/members/${removed.id}`)).status).toBe(
+        204,
+      );
+      expect((await viewOf(removed)).can.join).toBe(false);
+      const rejoin = await join(removed);
+      expect(rejoin.status).toBe(403);
+      expect(rejoin.body.error.message).toMatch(/removed you.*ask a facilitator/);
+      expect((await post(removed)).status).toBe(403);
+    });
+
+    it('a member demoted to observer who leaves cannot come back as a member', async () => {
+      const demoted = await newcomer();
+      expect((await join(demoted)).status).toBe(200);
+      const demote = await people.facilitator.api.put(`/api/groups/${groups.open.id}/members/${demoted.id}`, {
+        role: 'observer',
+      });
+      expect(demote.status).toBe(200);
+      expect((await leave(demoted)).status).toBe(204);
+      const rejoin = await join(demoted);
+      expect(rejoin.status).toBe(403);
+      expect(rejoin.body.error.message).toMatch(/ask a facilitator/);
+      expect((await post(demoted)).status).toBe(403);
+    });
+
+    it('a member who left by themselves may come back as a member', async () => {
+      const returning = await newcomer();
+      expect((await join(returning)).status).toBe(200);
+      expect((await leave(returning)).status).toBe(204);
+      expect((await viewOf(returning)).can.join).toBe(true);
+      expect((await join(returning)).status).toBe(200);
+      expect((await viewOf(returning)).myRole).toBe('member');
+    });
+
+    it('a facilitator or an admin can still set anyone’s role, also for people the rule keeps out', async () => {
+      const kept = await newcomer();
+      await world.addMember(groups.open, kept, 'observer');
+      expect((await leave(kept)).status).toBe(204);
+      const byFacilitator = await people.facilitator.api.put<{ role: string }>(
+        `/api/groups/${groups.open.id}/members/${kept.id}`,
+        { role: 'member' },
+      );
+      expect(byFacilitator.status).toBe(200);
+      expect(byFacilitator.body.role).toBe('member');
+      expect((await world.admin.api.delete(`/api/groups/${groups.open.id}/members/${kept.id}`)).status).toBe(204);
+      const byAdmin = await world.admin.api.put<{ role: string }>(`/api/groups/${groups.open.id}/members/${kept.id}`, {
+        role: 'facilitator',
+      });
+      expect(byAdmin.status).toBe(200);
+      expect(byAdmin.body.role).toBe('facilitator');
+    });
+
+    it('self-join of a private group stays refused: hidden (404) from non-members, 403 for its observers', async () => {
+      const outsider = await newcomer();
+      const hidden = await join(outsider, groups.private);
+      expect(hidden.status).toBe(404);
+      expect(hidden.body).toEqual((await outsider.api.get(`/api/groups/${groups.private.id}`)).body);
+      const observer = await join(people.observer, groups.private);
+      expect(observer.status).toBe(403);
+      expect(observer.body.error.message).toMatch(/ask a facilitator/);
+      expect((await viewOf(people.observer, groups.private)).myRole).toBe('observer');
+    });
   });
 
   it('only admins create groups, organisations and people; everyone signed in lists them', async () => {

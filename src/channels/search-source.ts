@@ -2,13 +2,13 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import type { EngineChange } from '../search/search-engine';
-import { SearchSources } from '../search/search-sources';
+import { Location, SearchSources } from '../search/search-sources';
 import { User } from '../users/user.entity';
 import { Channel } from './channel.entity';
-import { searchDocument } from './message.views';
+import { messageUrl, searchDocument } from './message.views';
 import { Message } from './message.entity';
 
-/** Offers every live message to a full reindex, in id order, a batch at a time. */
+/** Offers every live message to a full reindex, in id order, a batch at a time, and says where hits are now. */
 @Injectable()
 export class MessageSearchSource implements OnModuleInit {
   constructor(
@@ -17,7 +17,26 @@ export class MessageSearchSource implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.sources.register({ type: 'message', count: () => this.count(), batches: (n) => this.batches(n) });
+    this.sources.register({
+      type: 'message',
+      count: () => this.count(),
+      batches: (n) => this.batches(n),
+      locate: (ids) => this.locate(ids),
+    });
+  }
+
+  /** Messages not deleted, in their channel's group. */
+  private async locate(ids: string[]): Promise<Map<string, Location>> {
+    const rows = await this.dataSource.query<Array<{ id: string; group_id: string; channel_id: string; seq: string }>>(
+      `SELECT id, group_id, channel_id, seq FROM messages WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL`,
+      [ids],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { groupId: r.group_id, url: messageUrl({ groupId: r.group_id, channelId: r.channel_id, seq: r.seq }) },
+      ]),
+    );
   }
 
   private count(): Promise<number> {

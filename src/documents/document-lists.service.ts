@@ -76,13 +76,17 @@ export class DocumentListsService {
     return (await this.list(actor, groupId, { templates: true, limit: 200 })).items;
   }
 
-  /** Documents whose `[[links]]` resolve to this one, as far as the actor may see them. */
+  /**
+   * Documents whose `[[links]]` resolve to this one, as far as the actor may see them. Links
+   * resolve within a group, so only sources in the document's own group count: the caller's
+   * access there (checked above) is what `visibleTo` applies, never another group's.
+   */
   async backlinks(actor: Actor, id: string): Promise<DocumentSummary[]> {
     const access = await this.access.require(actor, id, 'read');
     const qb = this.dataSource.manager
       .createQueryBuilder(Document, 'd')
       .innerJoin(DocumentLink, 'l', 'l.source_id = d.id')
-      .where('l.target_id = :id', { id })
+      .where('l.target_id = :id AND d.group_id = :groupId', { id, groupId: access.doc.groupId })
       .orderBy('d.title', 'ASC');
     this.visibleTo(qb, actor, access);
     return this.reader.summaries(await qb.getMany());

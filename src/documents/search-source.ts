@@ -2,11 +2,12 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import type { EngineChange } from '../search/search-engine';
-import { SearchSources } from '../search/search-sources';
+import { Location, SearchSources } from '../search/search-sources';
 import { DocumentWriter } from './document-writer';
 import { Document } from './document.entity';
+import { documentRoute } from './rules';
 
-/** Offers every published, live document to a full reindex, in id order. */
+/** Offers every published, live document to a full reindex, in id order, and says where hits are now. */
 @Injectable()
 export class DocumentSearchSource implements OnModuleInit {
   constructor(
@@ -16,7 +17,21 @@ export class DocumentSearchSource implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.sources.register({ type: 'document', count: () => this.count(), batches: (n) => this.batches(n) });
+    this.sources.register({
+      type: 'document',
+      count: () => this.count(),
+      batches: (n) => this.batches(n),
+      locate: (ids) => this.locate(ids),
+    });
+  }
+
+  /** What search may show now: published and not deleted, as in `searchChange`, in its current group. */
+  private async locate(ids: string[]): Promise<Map<string, Location>> {
+    const rows = await this.dataSource.query<Array<{ id: string; group_id: string }>>(
+      `SELECT id, group_id FROM documents WHERE id = ANY($1::uuid[]) AND status = 'published' AND deleted_at IS NULL`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { groupId: r.group_id, url: documentRoute(r.group_id, r.id) }]));
   }
 
   private count(): Promise<number> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { Actor, isAdmin } from '../auth/actor';
 import { forbidden, notFound } from '../common/errors';
 import { GroupsPolicy } from '../groups/groups.policy';
@@ -39,6 +39,17 @@ export class EventAccess {
       );
     }
     return event;
+  }
+
+  /** The parents of these events that the actor may see (one query), for views that name a parent. */
+  async seenParents(actor: Actor, events: Array<Pick<AgendaEvent, 'parentId'>>): Promise<Set<string>> {
+    const ids = [...new Set(events.map((e) => e.parentId).filter((id): id is string => id !== null))];
+    if (ids.length === 0) return new Set();
+    if (isAdmin(actor)) return new Set(ids);
+    const parents = await this.events.find({ where: { id: In(ids) }, select: { id: true, groupId: true } });
+    const seen = new Set<string>();
+    for (const p of parents) if (await this.canSee(actor, p)) seen.add(p.id);
+    return seen;
   }
 
   /** For list queries: the groups whose events the actor may see (events without a group are always seen). */

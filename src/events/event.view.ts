@@ -39,7 +39,12 @@ export interface EventPersonRow {
   at: string;
 }
 
-export const eventSummary = (e: AgendaEvent): EventSummary => ({
+/**
+ * `parentSeen`: whether the caller may see the event's parent (a Cluster Day may belong to a
+ * private group): an embedded reference passes the same rule as the event it names, so an
+ * unseen parent is not named at all (null).
+ */
+export const eventSummary = (e: AgendaEvent, parentSeen: boolean): EventSummary => ({
   id: e.id,
   kind: e.kind,
   title: e.title,
@@ -48,5 +53,5 @@ export const eventSummary = (e: AgendaEvent): EventSummary => ({
   place: e.place,
   online: e.online,
   groupId: e.groupId,
-  parentId: e.parentId,
+  parentId: parentSeen ? e.parentId : null,
 });

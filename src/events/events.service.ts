@@ -38,7 +38,9 @@ export class EventsService {
     if (query.to) qb.andWhere(`e.starts_at < (:to::date + interval '1 day')`, { to: query.to });
     if (query.groupId) qb.andWhere('e.group_id = :groupId', { groupId: query.groupId });
     if (query.kind) qb.andWhere('e.kind = :kind', { kind: query.kind });
-    return (await qb.getMany()).map(eventSummary);
+    const events = await qb.getMany();
+    const seen = await this.access.seenParents(actor, events);
+    return events.map((e) => eventSummary(e, e.parentId !== null && seen.has(e.parentId)));
   }
 
   async get(actor: Actor, id: string): Promise<EventView> {
@@ -74,7 +76,11 @@ export class EventsService {
     }
     const parentId = dto.parentId === undefined ? event.parentId : dto.parentId;
     if (parentId === id) throw invalid('parentId', 'an event cannot be part of itself');
-    const parent = await this.parent(actor, parentId);
+    // Kept as it is, a parent the manager may not see (their view showed none) stays.
+    const parent =
+      dto.parentId === undefined && parentId !== null
+        ? await this.events.findOneBy({ id: parentId })
+        : await this.parent(actor, parentId);
     const next: AgendaEvent = {
       ...event,
       ...(dto.kind !== undefined && { kind: dto.kind }),
@@ -106,8 +112,8 @@ export class EventsService {
   /** The event as the actor sees it: children, invited organisations, counts, and their own state. */
   async view(actor: Actor, event: AgendaEvent): Promise<EventView> {
     const m = this.dataSource.manager;
-    const [children, invitations, registered, attended, presentRows, mine, mineAttended, canManage] = await Promise.all(
-      [
+    const [children, invitations, registered, attended, presentRows, mine, mineAttended, canManage, seen] =
+      await Promise.all([
         this.events.find({ where: { parentId: event.id }, order: { startsAt: 'ASC', title: 'ASC' } }),
         m.find(EventInvitation, { where: { eventId: event.id }, relations: { organisation: true } }),
         m.countBy(EventRegistration, { eventId: event.id }),
@@ -119,8 +125,8 @@ export class EventsService {
         m.existsBy(EventRegistration, { eventId: event.id, userId: actor.id }),
         m.existsBy(EventAttendance, { eventId: event.id, userId: actor.id }),
         this.access.canManage(actor, event),
-      ],
-    );
+        this.access.seenParents(actor, [event]),
+      ]);
     const visibleChildren: AgendaEvent[] = [];
     for (const child of children) if (await this.access.canSee(actor, child)) visibleChildren.push(child);
     const invited: OrganisationRef[] = invitations
@@ -128,9 +134,9 @@ export class EventsService {
       .map((o) => ({ id: o.id, name: o.name, shortName: o.shortName, kind: o.kind }))
       .sort((a, b) => a.name.localeCompare(b.name));
     return {
-      ...eventSummary(event),
+      ...eventSummary(event, event.parentId !== null && seen.has(event.parentId)),
       description: event.description,
-      children: visibleChildren.map(eventSummary),
+      children: visibleChildren.map((child) => eventSummary(child, true)),
       invitedOrganisations: invited,
       counts: { registered, attended, organisationsPresent: presentRows[0]?.n ?? 0 },
       me: { registered: mine, attended: mineAttended, canManage },

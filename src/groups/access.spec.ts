@@ -1,4 +1,4 @@
-import { decide, GroupAction } from './access';
+import { decide, decideSelfJoin, Departure, GroupAction, mayJoin } from './access';
 import type { GroupRole } from './membership.entity';
 
 const admin = { role: 'admin' as const };
@@ -34,5 +34,56 @@ describe('group access rule', () => {
   it.each(table)('a %s may %s: %s (in open and private groups alike)', (role, action, expected) => {
     expect(decide(person, { visibility: 'private' }, role, action)).toBe(expected);
     expect(decide(person, { visibility: 'open' }, role, action)).toBe(expected);
+  });
+});
+
+describe('self-join rule', () => {
+  const open = { visibility: 'open' as const };
+  const closed = { visibility: 'private' as const };
+  const left = (role: GroupRole): Departure => ({ role, removed: false });
+  const removed = (role: GroupRole): Departure => ({ role, removed: true });
+
+  it('lets a newcomer join an open group as a member, and as nothing else', () => {
+    expect(decideSelfJoin(person, open, null, null, 'member')).toBe('allow');
+    expect(decideSelfJoin(person, open, null, null, 'facilitator')).toBe('not_member');
+    expect(decideSelfJoin(person, open, null, null, 'observer')).toBe('not_member');
+  });
+
+  it('hides a private group from non-members and refuses its members too: roles there come from facilitators', () => {
+    expect(decideSelfJoin(person, closed, null, null, 'member')).toBe('hidden');
+    expect(decideSelfJoin(person, closed, 'observer', null, 'member')).toBe('private');
+  });
+
+  it('never changes a role someone already has', () => {
+    expect(decideSelfJoin(person, open, 'observer', null, 'member')).toBe('has_role');
+    expect(decideSelfJoin(person, open, 'member', null, 'member')).toBe('has_role');
+  });
+
+  it('keeps an observer who left, or a member demoted to observer who left, from coming back as a member', () => {
+    expect(decideSelfJoin(person, open, null, left('observer'), 'member')).toBe('was_observer');
+  });
+
+  it('keeps anyone a facilitator or admin removed from coming back by themselves', () => {
+    for (const role of ['facilitator', 'member', 'observer'] as const) {
+      expect(decideSelfJoin(person, open, null, removed(role), 'member')).toBe('removed');
+    }
+  });
+
+  it('lets a member or facilitator who left by themselves come back, as a member', () => {
+    expect(decideSelfJoin(person, open, null, left('member'), 'member')).toBe('allow');
+    expect(decideSelfJoin(person, open, null, left('facilitator'), 'member')).toBe('allow');
+    expect(decideSelfJoin(person, open, null, left('facilitator'), 'facilitator')).toBe('not_member');
+  });
+
+  it('offers Join exactly when a self-join would be allowed, or the caller manages the group anyway', () => {
+    expect(mayJoin(person, open, null, null)).toBe(true);
+    expect(mayJoin(person, open, null, left('member'))).toBe(true);
+    expect(mayJoin(person, open, null, left('observer'))).toBe(false);
+    expect(mayJoin(person, open, null, removed('member'))).toBe(false);
+    expect(mayJoin(person, open, 'observer', null)).toBe(false);
+    expect(mayJoin(person, closed, null, null)).toBe(false);
+    // An admin may add themselves anywhere (as a manager, not by the self-join rule).
+    expect(mayJoin(admin, closed, null, removed('member'))).toBe(true);
+    expect(mayJoin(admin, open, 'member', null)).toBe(false);
   });
 });

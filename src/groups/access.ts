@@ -32,3 +32,60 @@ export function decide(
   if (action === 'read') return 'allow';
   return role !== null && ROLE_MAY[role].includes(action) ? 'allow' : 'denied';
 }
+
+/** How the person's last membership of the group ended (null: never a member, or still one). */
+export interface Departure {
+  /** The role they held then: set by a facilitator or admin, or `member` from a self-join. */
+  role: GroupRole;
+  /** A facilitator or admin removed them (rather than they left themselves). */
+  removed: boolean;
+}
+
+/**
+ * The answer to "may this person make themselves a member of this group?":
+ * - `allow`: yes, as `member`;
+ * - `hidden`: a private group they are not in (404, as for every action there);
+ * - `private`: a private group they are in: only a facilitator changes roles there;
+ * - `has_role`: they already have a role in the group;
+ * - `not_member`: they asked for another role than `member`;
+ * - `removed`: a facilitator or admin removed them;
+ * - `was_observer`: they left while an observer (set, or demoted, by a facilitator).
+ */
+export type SelfJoin = 'allow' | 'hidden' | 'private' | 'has_role' | 'not_member' | 'removed' | 'was_observer';
+
+/**
+ * Self-join, free of I/O like `decide`. A person's role in a group is set by its facilitators
+ * or an admin: joining an open group by oneself gives `member` only to people who have no role
+ * there and whose last membership (if any) they ended themselves as a member or facilitator.
+ * So an observer cannot leave and come back as a member, and a removed member stays out,
+ * until a facilitator or admin adds them (which `decide(..., 'manage')` governs, not this).
+ */
+export function decideSelfJoin(
+  actor: Pick<Actor, 'role'>,
+  group: { visibility: Visibility },
+  role: GroupRole | null,
+  departure: Departure | null,
+  requested: GroupRole,
+): SelfJoin {
+  if (decide(actor, group, role, 'read') === 'hidden') return 'hidden';
+  if (group.visibility !== 'open') return 'private';
+  if (role !== null) return 'has_role';
+  if (requested !== 'member') return 'not_member';
+  if (departure?.removed) return 'removed';
+  if (departure && !ROLE_MAY[departure.role].includes('contribute')) return 'was_observer';
+  return 'allow';
+}
+
+/** Whether the group view offers "Join": not in it yet, and allowed to add oneself as a member. */
+export function mayJoin(
+  actor: Pick<Actor, 'role'>,
+  group: { visibility: Visibility },
+  role: GroupRole | null,
+  departure: Departure | null,
+): boolean {
+  if (role !== null) return false;
+  return (
+    decide(actor, group, role, 'manage') === 'allow' ||
+    decideSelfJoin(actor, group, role, departure, 'member') === 'allow'
+  );
+}

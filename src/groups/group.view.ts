@@ -10,8 +10,11 @@ export interface GroupView {
   memberCount: number;
   /** The caller's role, or null when they read an open group (or administer it) without being a member. */
   myRole: GroupRole | null;
-  /** What the caller may do, so clients hide buttons instead of guessing. */
-  can: { contribute: boolean; manage: boolean };
+  /**
+   * What the caller may do, so clients hide buttons instead of guessing. `join`: they are
+   * not in the group and may add themselves as a member (the policy's self-join rule).
+   */
+  can: { contribute: boolean; manage: boolean; join: boolean };
   createdAt: Date;
 }
 

@@ -5,7 +5,8 @@ import { Actor, isAdmin } from '../auth/actor';
 import { BoundedCache } from '../cache/bounded-cache';
 import { CacheBus } from '../cache/cache-bus';
 import { AppError, notFound } from '../common/errors';
-import { decide, GroupAction } from './access';
+import { decide, decideSelfJoin, Departure, GroupAction, SelfJoin } from './access';
+import { MembershipDeparture } from './membership-departure.entity';
 import { GroupRole, Membership } from './membership.entity';
 import { WorkingGroup } from './working-group.entity';
 
@@ -20,6 +21,15 @@ const TTL_MS = 60_000;
 /** The key of the readable-groups entry shared by all admins (they read every group). */
 const ADMINS = '*';
 const roleKey = (userId: string, groupId: string): string => `${userId}/${groupId}`;
+
+/** Why a self-join was refused, in words that say what to do instead. */
+const SELF_JOIN_REFUSED: Record<Exclude<SelfJoin, 'allow' | 'hidden'>, string> = {
+  private: 'Roles in a private group are set by its facilitators; ask a facilitator',
+  has_role: 'You already have a role in this group; ask a facilitator to change it',
+  not_member: 'You can join as a member only; ask a facilitator for another role',
+  removed: 'A facilitator removed you from this group; ask a facilitator to add you again',
+  was_observer: 'You were an observer in this group; ask a facilitator to make you a member',
+};
 
 /**
  * THE access policy. Every REST handler, socket event, room join and search query asks it
@@ -38,6 +48,7 @@ export class GroupsPolicy {
   constructor(
     @InjectRepository(WorkingGroup) private readonly groups: Repository<WorkingGroup>,
     @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
+    @InjectRepository(MembershipDeparture) private readonly departures: Repository<MembershipDeparture>,
     cache: CacheBus,
   ) {
     // A group that does not exist is not cached (its id may be created later).
@@ -96,6 +107,37 @@ export class GroupsPolicy {
     }
     // A copy: callers may change it (GroupsService.update does) without touching the cache.
     return { group: Object.assign(new WorkingGroup(), group), role };
+  }
+
+  /**
+   * May the actor give `userId` this role in the group? Facilitators and admins set anyone's
+   * role; anyone else may only add themselves to an open group, as `decideSelfJoin` says.
+   * 404 when the group is hidden, 403 (saying whom to ask) when refused.
+   */
+  async requireSetRole(
+    actor: Actor,
+    groupId: string,
+    userId: string,
+    requested: GroupRole,
+  ): Promise<GroupAccess & { selfJoin: boolean }> {
+    const group = await this.group(groupId);
+    if (!group) throw notFound('Working group');
+    const role = await this.roleOf(actor, groupId);
+    if (userId !== actor.id || decide(actor, group, role, 'manage') === 'allow') {
+      return { ...(await this.require(actor, groupId, 'manage')), selfJoin: false };
+    }
+    // Read fresh, not cached: a self-join is rare and must see the latest departure.
+    const departure = role === null ? await this.departureOf(actor.id, groupId) : null;
+    const verdict = decideSelfJoin(actor, group, role, departure, requested);
+    if (verdict === 'hidden') throw notFound('Working group');
+    if (verdict !== 'allow') throw new AppError('forbidden', SELF_JOIN_REFUSED[verdict]);
+    return { group: Object.assign(new WorkingGroup(), group), role, selfJoin: true };
+  }
+
+  /** How the person's last membership of the group ended, or null (never left, or never joined). */
+  async departureOf(userId: string, groupId: string): Promise<Departure | null> {
+    const row = await this.departures.findOne({ where: { groupId, userId }, select: { role: true, removed: true } });
+    return row ? { role: row.role, removed: row.removed } : null;
   }
 
   async can(actor: Actor, groupId: string, action: GroupAction): Promise<boolean> {

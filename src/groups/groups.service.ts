@@ -6,10 +6,11 @@ import { Actor, isAdmin } from '../auth/actor';
 import { CacheBus } from '../cache/cache-bus';
 import { conflict, forbidden, notFound } from '../common/errors';
 import { UsersService } from '../users/users.service';
-import { decide } from './access';
+import { decide, mayJoin } from './access';
 import { CreateGroupDto, UpdateGroupDto } from './dto/group.dto';
 import { GroupView, MemberView } from './group.view';
 import { GroupsPolicy } from './groups.policy';
+import { MembershipDeparture } from './membership-departure.entity';
 import { MEMBERSHIP_CHANGED, MembershipChangedEvent } from './membership.events';
 import { GroupRole, Membership } from './membership.entity';
 import { WorkingGroup } from './working-group.entity';
@@ -31,6 +32,9 @@ interface GroupRowRaw {
   created_at: Date;
   member_count: number;
   my_role: GroupRole | null;
+  /** How the caller's last membership ended, when they are not a member now (for `can.join`). */
+  left_as: GroupRole | null;
+  left_removed: boolean | null;
 }
 
 @Injectable()
@@ -120,34 +124,55 @@ export class GroupsService {
   }
 
   /**
-   * Adds a person or changes their role. Facilitators and admins manage anyone; a person
-   * may join an open group themselves, as a member.
+   * Adds a person or changes their role. Facilitators and admins set anyone's role; anyone
+   * else may only add themselves to an open group, as the policy's self-join rule allows.
    */
   async setMember(actor: Actor, groupId: string, userId: string, role: GroupRole): Promise<MemberView> {
-    const selfJoin = userId === actor.id && role === 'member' && (await this.policy.roleOf(actor, groupId)) === null;
-    const { group } = await this.policy.require(actor, groupId, selfJoin ? 'read' : 'manage');
-    if (selfJoin && group.visibility !== 'open' && !isAdmin(actor)) throw forbidden('Ask a facilitator to add you');
+    const { selfJoin } = await this.policy.requireSetRole(actor, groupId, userId, role);
     if (!(await this.users.exists(userId))) throw notFound('Person');
     await this.cache.write(
-      (m) => m.upsert(Membership, { groupId, userId, role }, ['groupId', 'userId']),
+      (m) =>
+        selfJoin
+          ? // A self-join only ever adds: a role a facilitator set meanwhile is never overwritten.
+            m.createQueryBuilder().insert().into(Membership).values({ groupId, userId, role }).orIgnore().execute()
+          : m.upsert(Membership, { groupId, userId, role }, ['groupId', 'userId']),
       () => [{ kind: 'membership', groupId, userId }],
     );
     const membership = await this.memberships.findOneOrFail({
       where: { groupId, userId },
       relations: { user: { organisation: true } },
     });
-    await this.events.emitAsync(MEMBERSHIP_CHANGED, { groupId, userId, role } satisfies MembershipChangedEvent);
+    await this.events.emitAsync(MEMBERSHIP_CHANGED, {
+      groupId,
+      userId,
+      role: membership.role,
+    } satisfies MembershipChangedEvent);
     return this.memberView(membership);
   }
 
-  /** Removes a person; anyone may leave a group themselves. */
+  /**
+   * Removes a person; anyone may leave a group themselves. How it ended (the role held, and
+   * whether a facilitator or admin removed them) is recorded in the same transaction, for
+   * the self-join rule.
+   */
   async removeMember(actor: Actor, groupId: string, userId: string): Promise<void> {
-    await this.policy.require(actor, groupId, userId === actor.id ? 'read' : 'manage');
-    const result = await this.cache.write(
-      (m) => m.delete(Membership, { groupId, userId }),
+    const bySelf = userId === actor.id;
+    await this.policy.require(actor, groupId, bySelf ? 'read' : 'manage');
+    const gone = await this.cache.write(
+      (m) =>
+        m.query<Array<{ role: GroupRole }>>(
+          `WITH gone AS (DELETE FROM memberships WHERE group_id = $1 AND user_id = $2 RETURNING group_id, user_id, role),
+           recorded AS (
+             INSERT INTO membership_departures (group_id, user_id, role, removed, removed_by_id, left_at)
+             SELECT group_id, user_id, role, $3, $4, now() FROM gone
+             ON CONFLICT (group_id, user_id) DO UPDATE SET role = EXCLUDED.role, removed = EXCLUDED.removed,
+               removed_by_id = EXCLUDED.removed_by_id, left_at = EXCLUDED.left_at)
+           SELECT role FROM gone`,
+          [groupId, userId, !bySelf, bySelf ? null : actor.id],
+        ),
       () => [{ kind: 'membership', groupId, userId }],
     );
-    if (!result.affected) throw notFound('Membership');
+    if (gone.length === 0) throw notFound('Membership');
     await this.events.emitAsync(MEMBERSHIP_CHANGED, { groupId, userId, role: null } satisfies MembershipChangedEvent);
   }
 
@@ -157,8 +182,10 @@ export class GroupsService {
       .select(['g.id AS id', 'g.slug AS slug', 'g.name AS name', 'g.description AS description'])
       .addSelect(['g.visibility AS visibility', 'g.created_at AS created_at', 'my.role AS my_role'])
       .addSelect('(SELECT count(*) FROM memberships m WHERE m.group_id = g.id)::int', 'member_count')
+      .addSelect(['dep.role AS left_as', 'dep.removed AS left_removed'])
       .from(WorkingGroup, 'g')
       .leftJoin(Membership, 'my', 'my.group_id = g.id AND my.user_id = :userId', { userId: actor.id })
+      .leftJoin(MembershipDeparture, 'dep', 'dep.group_id = g.id AND dep.user_id = :userId')
       .orderBy('g.name', 'ASC');
     if (!isAdmin(actor)) qb.where(`(g.visibility = 'open' OR my.user_id IS NOT NULL)`);
     if (groupId) qb.andWhere('g.id = :groupId', { groupId });
@@ -166,6 +193,7 @@ export class GroupsService {
   }
 
   private view(actor: Actor, row: GroupRowRaw): GroupView {
+    const departure = row.left_as ? { role: row.left_as, removed: row.left_removed === true } : null;
     return {
       id: row.id,
       slug: row.slug,
@@ -177,6 +205,7 @@ export class GroupsService {
       can: {
         contribute: decide(actor, row, row.my_role, 'contribute') === 'allow',
         manage: decide(actor, row, row.my_role, 'manage') === 'allow',
+        join: mayJoin(actor, row, row.my_role, departure),
       },
       createdAt: row.created_at,
     };

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
-import { Actor } from '../auth/actor';
+import { Brackets, EntityManager, In, IsNull, Repository, SelectQueryBuilder } from 'typeorm';
+import { Actor, isAdmin } from '../auth/actor';
+import { GroupsPolicy } from '../groups/groups.policy';
 import type { NotificationPayload } from '../realtime/events';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { Notification } from './notification.entity';
@@ -36,6 +37,7 @@ export class NotificationsService {
   constructor(
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     private readonly realtime: RealtimePublisher,
+    private readonly policy: GroupsPolicy,
   ) {}
 
   async add(manager: EntityManager, items: NewNotification[]): Promise<Notification[]> {
@@ -51,15 +53,30 @@ export class NotificationsService {
     for (const n of created) this.realtime.toUser(n.userId, 'notification:new', toPayload(n));
   }
 
+  /**
+   * The actor's notifications about groups they may still read: one about a group they left,
+   * were removed from or that turned private names its content (a message excerpt, a title),
+   * so it passes the same rule as that content and is left out (and not counted) meanwhile.
+   */
   async list(actor: Actor, opts: { unread?: boolean; limit?: number }): Promise<NotificationList> {
-    const [items, unreadCount] = await Promise.all([
-      this.notifications.find({
-        where: { userId: actor.id, ...(opts.unread ? { readAt: IsNull() } : {}) },
-        order: { createdAt: 'DESC' },
-        take: opts.limit ?? 50,
-      }),
-      this.notifications.countBy({ userId: actor.id, readAt: IsNull() }),
-    ]);
+    const readable = isAdmin(actor) ? null : await this.policy.readableGroupIds(actor);
+    const mine = (): SelectQueryBuilder<Notification> => {
+      const qb = this.notifications.createQueryBuilder('n').where('n.user_id = :me', { me: actor.id });
+      if (readable !== null) {
+        qb.andWhere(
+          new Brackets((w) => {
+            w.where('n.group_id IS NULL');
+            if (readable.length) w.orWhere('n.group_id IN (:...readable)', { readable });
+          }),
+        );
+      }
+      return qb;
+    };
+    const list = mine()
+      .orderBy('n.created_at', 'DESC')
+      .take(opts.limit ?? 50);
+    if (opts.unread) list.andWhere('n.read_at IS NULL');
+    const [items, unreadCount] = await Promise.all([list.getMany(), mine().andWhere('n.read_at IS NULL').getCount()]);
     return { items: items.map(toPayload), unreadCount };
   }
 

@@ -60,6 +60,8 @@ export interface EventRow {
   starts_at: Date;
   group_id: string | null;
   parent_id: string | null;
+  /** The parent's group: a Cluster Day may belong to a group the reader is not in. */
+  parent_group_id: string | null;
   invited: number;
   present: number;
   present_invited: number;
@@ -73,14 +75,14 @@ export function eventParticipation(ds: DataSource, p: Period, groupIds: string[]
   const only =
     groupIds === null ? '' : `AND e.group_id IN (${groupIds.map((_, i) => `$${i + 3}`).join(', ') || 'NULL'})`;
   return ds.query(
-    `SELECT e.id, e.title, e.kind, e.starts_at, e.group_id, e.parent_id,
+    `SELECT e.id, e.title, e.kind, e.starts_at, e.group_id, e.parent_id, p.group_id AS parent_group_id,
        (SELECT count(*)::int FROM event_invitations i WHERE i.event_id = e.id) AS invited,
        (SELECT count(DISTINCT a.organisation_id)::int FROM event_attendances a WHERE a.event_id = e.id) AS present,
        (SELECT count(DISTINCT a.organisation_id)::int FROM event_attendances a
           JOIN event_invitations i ON i.event_id = a.event_id AND i.organisation_id = a.organisation_id
           WHERE a.event_id = e.id) AS present_invited,
        (SELECT count(*)::int FROM event_attendances a WHERE a.event_id = e.id) AS people
-     FROM events e
+     FROM events e LEFT JOIN events p ON p.id = e.parent_id
      WHERE e.starts_at >= $1 AND e.starts_at < $2 ${only}
      ORDER BY e.starts_at, e.title`,
     [p.start, p.end, ...(groupIds ?? [])],

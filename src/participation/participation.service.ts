@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, isAdmin } from '../auth/actor';
 import { AppError, forbidden } from '../common/errors';
+import { GroupsPolicy } from '../groups/groups.policy';
 import { messageActivity } from './message-activity';
 import {
   ActivityRow,
@@ -34,7 +35,10 @@ function index(rows: ActivityRow[]): Map<string, ActivityRow> {
  */
 @Injectable()
 export class ParticipationService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: GroupsPolicy,
+  ) {}
 
   async compute(actor: Actor, from: string | undefined, to: string | undefined): Promise<Participation> {
     const period = parsePeriod(from, to, new Date());
@@ -56,6 +60,10 @@ export class ParticipationService {
       await eventParticipation(ds, period, groupIds),
     ];
     const messageIndex = index(messages);
+    // A workshop names its Cluster Day only when the reader may see that day (the event rule).
+    const readable = groupIds === null ? null : new Set(await this.policy.readableGroupIds(actor));
+    const parentSeen = (e: (typeof events)[number]): boolean =>
+      e.parent_group_id === null || readable === null || readable.has(e.parent_group_id);
 
     const rows: OrganisationParticipation[] = [];
     for (const group of visible) {
@@ -110,7 +118,7 @@ export class ParticipationService {
         kind: e.kind,
         startsAt: new Date(e.starts_at).toISOString(),
         groupId: e.group_id,
-        parentId: e.parent_id,
+        parentId: parentSeen(e) ? e.parent_id : null,
         organisationsInvited: e.invited,
         organisationsPresent: e.present,
         organisationsPresentInvited: e.present_invited,

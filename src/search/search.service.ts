@@ -3,8 +3,9 @@ import { Actor, isAdmin } from '../auth/actor';
 import { AppError, forbidden, invalid } from '../common/errors';
 import { GroupsPolicy } from '../groups/groups.policy';
 import { SearchQueryDto } from './dto/search-query.dto';
+import { currentOnly } from './current-hits';
 import { reindex, ReindexProgress } from './reindexer';
-import { SearchEngine, SearchResult } from './search-engine';
+import { SearchEngine, SearchQuery, SearchResult } from './search-engine';
 import { SearchSources } from './search-sources';
 
 const EMPTY: SearchResult = { hits: [], total: 0, facets: { kind: {}, tag: {}, groupId: {} } };
@@ -31,26 +32,30 @@ export class SearchService {
     const to = dto.to ? new Date(dto.to) : undefined;
     if (from && to && from > to) throw invalid('from', 'must not be after to');
     if (groupIds.length === 0) return EMPTY;
+    const query: SearchQuery = {
+      q: dto.q,
+      filter: {
+        groupIds,
+        kinds: dto.kind ? [dto.kind] : undefined,
+        tags: dto.tag ? [dto.tag] : undefined,
+        authorId: dto.author,
+        organisationId: dto.organisationId,
+        from,
+        to,
+      },
+      limit: dto.limit ?? 20,
+      offset: dto.offset ?? 0,
+      mode: dto.mode ?? 'full',
+    };
+    let result: SearchResult;
     try {
-      return await this.engine.search({
-        q: dto.q,
-        filter: {
-          groupIds,
-          kinds: dto.kind ? [dto.kind] : undefined,
-          tags: dto.tag ? [dto.tag] : undefined,
-          authorId: dto.author,
-          organisationId: dto.organisationId,
-          from,
-          to,
-        },
-        limit: dto.limit ?? 20,
-        offset: dto.offset ?? 0,
-        mode: dto.mode ?? 'full',
-      });
+      result = await this.engine.search(query);
     } catch (e) {
       this.logger.error({ err: (e as Error).message, engine: this.engine.name }, 'search failed');
       throw new AppError('unavailable', 'Search is unavailable right now; try again in a moment');
     }
+    // The engine filtered on the groups the index holds; access is decided on where each hit is now.
+    return currentOnly(this.sources, result, groupIds);
   }
 
   /** Starts an online rebuild in this process (admins); progress via reindexStatus. */

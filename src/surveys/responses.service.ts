@@ -82,7 +82,7 @@ export class ResponsesService {
     if (!(await this.invitees.of(ctx)).userIds.has(actor.id)) {
       throw invalid('waveId', 'you are not invited to this survey');
     }
-    const items = await this.reader.items(wave.surveyId);
+    const items = await this.reader.items(actor, wave.surveyId, 'respond');
     const { errors, values } = checkAnswers(items, dto.answers);
     if (errors.length) {
       throw new AppError('validation_failed', errors.map((e) => `${e.field}: ${e.reason}`).join('; '), errors);
@@ -171,9 +171,9 @@ export class ResponsesService {
 
   private async view(actor: Actor, ctx: WaveContext): Promise<WaveView> {
     const { wave, survey, event } = ctx;
-    const items: ItemView[] = await this.reader.items(survey.id);
+    const items: ItemView[] = await this.reader.items(actor, survey.id, 'respond');
     return {
-      ...this.reader.waveSummary(wave, event),
+      ...(await this.reader.waveSummary(actor, wave, event)),
       survey: { id: survey.id, title: survey.title, description: survey.description },
       items,
       me: {

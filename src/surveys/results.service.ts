@@ -39,7 +39,7 @@ export class ResultsService {
 
   async results(actor: Actor, waveId: string): Promise<WaveResults> {
     const ctx = await this.access.requireWave(actor, waveId, 'manage');
-    const items = await this.reader.items(ctx.survey.id);
+    const items = await this.reader.items(actor, ctx.survey.id, 'manage');
     const invited = await this.invitees.of(ctx);
     const respondents = await this.reader.respondents(waveId);
     const rows = await this.answers(ctx.wave);
@@ -48,7 +48,10 @@ export class ResultsService {
     const index = trend.findIndex((t) => t.waveId === waveId);
     const previous = index > 0 ? trend[index - 1] : null;
     return {
-      wave: { ...this.reader.waveSummary(ctx.wave, ctx.event), survey: { id: ctx.survey.id, title: ctx.survey.title } },
+      wave: {
+        ...(await this.reader.waveSummary(actor, ctx.wave, ctx.event)),
+        survey: { id: ctx.survey.id, title: ctx.survey.title },
+      },
       basis: invited.basis,
       invited: invited.userIds.size,
       respondents,

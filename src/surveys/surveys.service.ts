@@ -15,6 +15,12 @@ import { eventRef, SurveyReader } from './survey-reader';
 import { Survey, SurveyItem, SurveyWave } from './survey.entity';
 import { SurveyView, WaveSummary } from './survey.view';
 
+interface ItemEvents {
+  visible: Set<string>;
+  /** Kept item id → the event it is about, which the actor may not see. */
+  withheld: Map<string, string>;
+}
+
 /** Building surveys from the bank and running them in waves. */
 @Injectable()
 export class SurveysService {
@@ -35,11 +41,11 @@ export class SurveysService {
       where: groups === null ? {} : { groupId: In(groups) },
       order: { createdAt: 'DESC' },
     });
-    return Promise.all(surveys.map((s) => this.view(s)));
+    return Promise.all(surveys.map((s) => this.view(actor, s)));
   }
 
   async get(actor: Actor, id: string): Promise<SurveyView> {
-    return this.view(await this.access.requireSurvey(actor, id, 'manage'));
+    return this.view(actor, await this.access.requireSurvey(actor, id, 'manage'));
   }
 
   async create(actor: Actor, dto: CreateSurveyDto): Promise<SurveyView> {
@@ -58,6 +64,7 @@ export class SurveysService {
       if (!(await this.policy.can(actor, groupId, 'read'))) throw invalid('groupId', 'no such working group');
       throw forbidden("Only admins and the group's facilitators create its surveys");
     }
+    const events = await this.itemEvents(actor, null, dto.items);
     const id = await this.dataSource.transaction(async (m) => {
       const survey = await m.save(
         m.create(Survey, {
@@ -68,22 +75,23 @@ export class SurveysService {
           createdById: actor.id,
         }),
       );
-      await this.replaceItems(m, actor, survey.id, dto.items);
+      await this.replaceItems(m, survey.id, dto.items, events);
       return survey.id;
     });
-    return this.view(await this.dataSource.manager.findOneByOrFail(Survey, { id }));
+    return this.view(actor, await this.dataSource.manager.findOneByOrFail(Survey, { id }));
   }
 
   async update(actor: Actor, id: string, dto: UpdateSurveyDto): Promise<SurveyView> {
     const survey = await this.access.requireSurvey(actor, id, 'manage');
     await this.dataSource.manager.update(Survey, { id }, { ...dto });
-    return this.view({ ...survey, ...dto });
+    return this.view(actor, { ...survey, ...dto });
   }
 
   async setItems(actor: Actor, id: string, items: SurveyItemDto[]): Promise<SurveyView> {
     const survey = await this.access.requireSurvey(actor, id, 'manage');
-    await this.dataSource.transaction((m) => this.replaceItems(m, actor, id, items));
-    return this.view(survey);
+    const events = await this.itemEvents(actor, id, items);
+    await this.dataSource.transaction((m) => this.replaceItems(m, id, items, events));
+    return this.view(actor, survey);
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
@@ -114,7 +122,7 @@ export class SurveysService {
       }),
     );
     const ctx = await this.access.requireWave(actor, wave.id, 'manage');
-    return this.reader.waveSummary(wave, ctx.event);
+    return this.reader.waveSummary(actor, wave, ctx.event);
   }
 
   async updateWave(actor: Actor, waveId: string, dto: UpdateWaveDto): Promise<WaveSummary> {
@@ -139,10 +147,11 @@ export class SurveysService {
       next.closedAt = dto.status === 'closed' ? new Date() : null;
     }
     await this.dataSource.manager.save(SurveyWave, next);
-    return this.reader.waveSummary(next, event);
+    return this.reader.waveSummary(actor, next, event);
   }
 
-  private async view(survey: Survey): Promise<SurveyView> {
+  /** The survey as a manager sees it: events they may not see are withheld (see SurveyReader). */
+  private async view(actor: Actor, survey: Survey): Promise<SurveyView> {
     const m = this.dataSource.manager;
     const event = survey.eventId ? await m.findOneBy(AgendaEvent, { id: survey.eventId }) : null;
     const waves = await m.find(SurveyWave, { where: { surveyId: survey.id }, order: { openedAt: 'ASC' } });
@@ -151,14 +160,14 @@ export class SurveysService {
       title: survey.title,
       description: survey.description,
       groupId: survey.groupId,
-      event: eventRef(event),
-      items: await this.reader.items(survey.id),
+      event: eventRef(await this.reader.visibleEvent(actor, event)),
+      items: await this.reader.items(actor, survey.id, 'manage'),
       waves: await Promise.all(
         waves.map(async (w) => {
           const waveEvent = w.eventId ? await m.findOneBy(AgendaEvent, { id: w.eventId }) : event;
           const invited = await this.invitees.of({ survey, event: waveEvent });
           return {
-            ...this.reader.waveSummary(w, waveEvent),
+            ...(await this.reader.waveSummary(actor, w, waveEvent)),
             respondents: await this.reader.respondents(w.id),
             invited: invited.userIds.size,
             basis: invited.basis,
@@ -172,7 +181,12 @@ export class SurveysService {
    * Makes the survey's items match the list: kept items (by id) are updated and reordered,
    * new ones added, missing ones removed — unless they have answers (409).
    */
-  private async replaceItems(m: EntityManager, actor: Actor, surveyId: string, items: SurveyItemDto[]): Promise<void> {
+  private async replaceItems(
+    m: EntityManager,
+    surveyId: string,
+    items: SurveyItemDto[],
+    events: ItemEvents,
+  ): Promise<void> {
     const existing = await m.findBy(SurveyItem, { surveyId });
     const byId = new Map(existing.map((i) => [i.id, i]));
     const questionIds = [...new Set(items.map((i) => i.questionId))];
@@ -187,11 +201,8 @@ export class SurveysService {
       if (kept && kept.questionId !== item.questionId) {
         errors.push({ field: `items.${i}.questionId`, reason: "an item's question cannot change; add a new item" });
       }
-      if (item.eventId) {
-        const event = await m.findOneBy(AgendaEvent, { id: item.eventId });
-        if (!event || !(await this.events.canSee(actor, event))) {
-          errors.push({ field: `items.${i}.eventId`, reason: 'no such event' });
-        }
+      if (item.eventId && !events.visible.has(item.eventId)) {
+        errors.push({ field: `items.${i}.eventId`, reason: 'no such event' });
       }
     }
     if (errors.length) {
@@ -209,11 +220,33 @@ export class SurveysService {
         questionId: item.questionId,
         position,
         label: item.label ?? null,
-        eventId: item.eventId ?? null,
+        eventId: item.eventId === undefined ? (events.withheld.get(item.id ?? '') ?? null) : item.eventId,
       };
       if (item.id) await m.update(SurveyItem, { id: item.id }, fields);
       else await m.insert(SurveyItem, fields);
     }
+  }
+
+  /**
+   * What saving items needs to know of their events, read before the transaction (the policy
+   * reads through its own connection, which must not wait inside one): which events named in
+   * the list the actor may see, and which kept items are about an event they may not see. Those
+   * showed the manager no event (SurveyReader), so saving the list back without an eventId
+   * keeps their event rather than clearing it.
+   */
+  private async itemEvents(actor: Actor, surveyId: string | null, items: SurveyItemDto[]): Promise<ItemEvents> {
+    const m = this.dataSource.manager;
+    const named = [...new Set(items.map((i) => i.eventId).filter((id): id is string => !!id))];
+    const kept = surveyId ? await m.findBy(SurveyItem, { surveyId }) : [];
+    const keptEventIds = kept.map((i) => i.eventId).filter((id): id is string => id !== null);
+    const ids = [...new Set([...named, ...keptEventIds])];
+    const found = ids.length ? await m.findBy(AgendaEvent, { id: In(ids) }) : [];
+    const visible = new Set<string>();
+    for (const event of found) if (await this.events.canSee(actor, event)) visible.add(event.id);
+    const withheld = new Map(
+      kept.filter((i) => i.eventId && !visible.has(i.eventId)).map((i) => [i.id, i.eventId as string]),
+    );
+    return { visible, withheld };
   }
 
   private async visibleEvent(actor: Actor, eventId: string, field: string): Promise<AgendaEvent> {

@@ -75,6 +75,28 @@ describe('Auzolan in a browser', () => {
     await context.close();
   });
 
+  it('offers Join only where the server allows it: a newcomer of an open group joins, an observer is not offered it', async () => {
+    const { page, context, errors } = await newPerson(browser, demo.url);
+    await login(page, 'ane@energy.demo'); // not in Talent, an open group
+    await page.goto(`/groups/${demo.groups.talent}/members`);
+    const join = page.getByRole('button', { name: 'Join as a member' });
+    await join.click();
+    await page
+      .locator('.group-head .chip')
+      .filter({ hasText: /^Member$/ })
+      .waitFor();
+    await join.waitFor({ state: 'detached' });
+    await context.close();
+
+    const observer = await newPerson(browser, demo.url);
+    await login(observer.page, 'nerea@agency.demo'); // observer in every group: roles come from facilitators
+    await observer.page.goto(`/groups/${demo.groups.talent}/members`);
+    await observer.page.locator('.group-head h1').waitFor(); // in Basque, her language: no text to match
+    expect(await observer.page.getByTestId('join-group').count()).toBe(0);
+    expect([...errors, ...observer.errors]).toEqual([]);
+    await observer.context.close();
+  });
+
   it("shows a not-found page to a non-member who opens a private group's URL", async () => {
     const { page, context, errors } = await newPerson(browser, demo.url);
     await login(page, 'jon@agency.demo'); // facilitator of Technology Watch, not in Evaluation

@@ -45,7 +45,8 @@ export interface Group {
   visibility: Visibility;
   memberCount: number;
   myRole: GroupRole | null;
-  can: { contribute: boolean; manage: boolean };
+  /** `join`: not in the group, and the server's self-join rule lets the caller add themselves as a member. */
+  can: { contribute: boolean; manage: boolean; join: boolean };
   createdAt: string;
 }
 

@@ -93,6 +93,7 @@ const en = {
     channelTopic: 'Topic',
     pickChannel: 'Pick a channel',
     observerNote: 'You are an observer in this group: you can read but not post.',
+    join: 'Join as a member',
   },
   members: {
     title: 'Members',

@@ -95,6 +95,7 @@ const es: Strings = {
     channelTopic: 'Tema',
     pickChannel: 'Elige un canal',
     observerNote: 'Eres observador/a en este grupo: puedes leer pero no publicar.',
+    join: 'Unirme como miembro',
   },
   members: {
     title: 'Miembros',

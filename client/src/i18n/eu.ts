@@ -95,6 +95,7 @@ const eu: Strings = {
     channelTopic: 'Gaia',
     pickChannel: 'Aukeratu kanal bat',
     observerNote: 'Talde honetan behatzailea zara: irakur dezakezu, baina ezin duzu idatzi.',
+    join: 'Sartu kide gisa',
   },
   members: {
     title: 'Kideak',

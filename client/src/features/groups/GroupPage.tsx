@@ -1,9 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useParams } from 'react-router';
+import { put } from '../../api/http';
+import { keys } from '../../api/keys';
 import { useChannels, useGroup } from '../../api/queries';
 import type { Group } from '../../api/types';
-import { ErrorState, Loading } from '../../components/states';
+import { ErrorState, errorMessage, Loading } from '../../components/states';
+import { useSession } from '../auth/session';
 
 const GroupContext = createContext<Group | null>(null);
 
@@ -11,6 +15,36 @@ export function useCurrentGroup(): Group {
   const g = useContext(GroupContext);
   if (!g) throw new Error('useCurrentGroup outside <GroupPage>');
   return g;
+}
+
+/** Offered only when the server says the caller may add themselves (`can.join`, the policy's self-join rule). */
+function JoinButton({ group }: { group: Group }) {
+  const { t } = useTranslation();
+  const me = useSession();
+  const queryClient = useQueryClient();
+  const join = useMutation({
+    mutationFn: () => put(`/api/groups/${group.id}/members/${me.user.id}`, { role: 'member' }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: keys.group(group.id) });
+      void queryClient.invalidateQueries({ queryKey: keys.groups });
+      void queryClient.invalidateQueries({ queryKey: keys.me });
+    },
+  });
+  if (!group.can.join) return null;
+  return (
+    <>
+      <button
+        type="button"
+        className="btn btn-small"
+        data-testid="join-group"
+        disabled={join.isPending}
+        onClick={() => join.mutate()}
+      >
+        {t('group.join')}
+      </button>
+      {join.error && <span className="form-error">{errorMessage(join.error, t)}</span>}
+    </>
+  );
 }
 
 /** A working group: its name, the four tabs, and the tab's content. */
@@ -28,7 +62,7 @@ export function GroupPage() {
           <h1>{g.name}</h1>
           <p className="muted">
             <span className="chip">{t(`visibility.${g.visibility}`)}</span>{' '}
-            <span className="chip">{g.myRole ? t(`roles.${g.myRole}`) : t('roles.none')}</span>
+            <span className="chip">{g.myRole ? t(`roles.${g.myRole}`) : t('roles.none')}</span> <JoinButton group={g} />
           </p>
         </header>
         <nav className="tabs" aria-label={t('group.tabs')}>
