@@ -1,14 +1,12 @@
-import { applyDecorators, Param, PipeTransform } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
-import { invalid } from './errors';
 import { IntegerBounds } from './limits';
 
 /**
  * The one integer rule: a whole number within named bounds (see INTEGER_BOUNDS). In a path or
  * query string it is digits only (no sign, exponent, fraction or spaces); in a JSON body it is
- * a number. Anything else is a 400 naming the parameter and the bounds. Pure apart from the
- * decorators at the end.
+ * a number. Anything else is a 400 naming the parameter and the bounds. No Nest imports, so
+ * the socket payload checks and unit specs use it directly (route parameters: params.ts).
  */
 const DIGITS = /^\d+$/;
 /** More digits than this cannot be within any bound we use (2^53 has 16). */
@@ -47,27 +45,11 @@ export const BodyInteger = (b: IntegerBounds, options?: ValidationOptions): Prop
   integerRule(b, options);
 
 /** An integer in a query string: digits only, turned into a number before the bounds are checked. */
-export const QueryInteger = (b: IntegerBounds): PropertyDecorator =>
-  applyDecorators(
+export const QueryInteger =
+  (b: IntegerBounds): PropertyDecorator =>
+  (target, key) => {
     Transform(({ value }: { value: unknown }) =>
       typeof value === 'string' && DIGITS.test(value) && value.length <= MAX_DIGITS ? Number(value) : value,
-    ),
-    integerRule(b),
-  );
-
-class IntegerParamPipe implements PipeTransform<string, number> {
-  constructor(
-    private readonly name: string,
-    private readonly bounds: IntegerBounds,
-  ) {}
-
-  transform(value: string): number {
-    const n = parseIntegerText(value, this.bounds);
-    if (n === null) throw invalid(this.name, integerReason(this.bounds));
-    return n;
-  }
-}
-
-/** An integer route parameter; anything else is a 400 naming the parameter and the bounds. */
-export const IntegerParam = (name: string, b: IntegerBounds): ParameterDecorator =>
-  Param(name, new IntegerParamPipe(name, b));
+    )(target, key);
+    integerRule(b)(target, key);
+  };

@@ -2,9 +2,8 @@ import { applyDecorators, Body, Controller, Get, HttpCode, Post } from '@nestjs/
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { IntegerParam } from '../common/integers';
 import { INTEGER_BOUNDS } from '../common/limits';
-import { UuidParam } from '../common/params';
+import { IntegerParam, UuidParam } from '../common/params';
 import { DocumentView } from './document.view';
 import { RestoreRevisionDto } from './dto/document.dto';
 import { RevisionDiff, RevisionsService, RevisionSummary, RevisionView } from './revisions.service';
