@@ -16,6 +16,29 @@ export default tseslint.config(
     },
   },
   {
+    // One rule per kind of input, in src/common: see dto.ts, dates.ts, integers.ts, text.ts.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional'],
+              message: 'Use Optional() (null refused) or Nullable() (null clears) from src/common/dto.ts.',
+            },
+            {
+              name: 'class-validator',
+              importNames: ['IsISO8601', 'IsDateString'],
+              message: 'Use IsCalendarDate() / IsTimestamp() from src/common/dates.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

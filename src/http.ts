@@ -8,6 +8,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from './common/errors';
 import { ErrorFilter } from './common/error.filter';
+import { parseJsonBody } from './common/json-body';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 
@@ -15,8 +16,17 @@ import { AppConfig } from './config/config';
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
 
-  // The API speaks JSON (and multipart for uploads); a text/plain body is refused with 415.
-  fastify.removeContentTypeParser('text/plain');
+  // The API speaks JSON (and multipart for uploads): any other body (text/plain, a form) is
+  // refused with 415. Nest's own parsers are off (main.ts, `bodyParser: false`), so this is
+  // the one JSON parser: depth limit first, then prototype-poisoning-safe parsing.
+  fastify.removeContentTypeParser(['application/json', 'text/plain']);
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (e) {
+      done(e as Error, undefined);
+    }
+  });
   // Callback style: it runs on every response, and an async hook costs a promise each time.
   fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);

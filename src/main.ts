@@ -44,6 +44,8 @@ async function bootstrap(config: AppConfig): Promise<void> {
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, dataSource), adapter, {
     logger,
+    // Body parsing is configureHttp's: one JSON parser with a depth limit, no form bodies.
+    bodyParser: false,
   });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await configureHttp(app, config);

@@ -6,7 +6,13 @@ import { UuidParam } from '../common/params';
 import type { ChannelView, MessageView } from '../realtime/events';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { ChannelsService } from './channels.service';
-import { CreateChannelDto, HistoryQuery, ListChannelsQuery, MarkReadDto, UpdateChannelDto } from './dto/channel.dto';
+import {
+  CreateChannelDto,
+  HistoryQuery,
+  ListChannelsQuery,
+  MarkChannelReadDto,
+  UpdateChannelDto,
+} from './dto/channel.dto';
 import { EditHistoryEntry, HistoryPage, ThreadView, TimelineService } from './timeline.service';
 
 @ApiTags('channels')
@@ -69,7 +75,7 @@ export class ChannelsController {
   async read(
     @CurrentActor() actor: Actor,
     @UuidParam('channelId') channelId: string,
-    @Body() dto: MarkReadDto,
+    @Body() dto: MarkChannelReadDto,
   ): Promise<{ channelId: string; lastReadSeq: number }> {
     const lastReadSeq = await this.timeline.markRead(actor, channelId, dto.seq);
     this.realtime.toUser(actor.id, 'channel:read', { channelId, lastReadSeq });

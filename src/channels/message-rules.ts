@@ -1,15 +1,11 @@
 import { AppError, invalid } from '../common/errors';
 import { LIMITS } from '../common/limits';
+import { textProblem } from '../common/text';
 
 /**
  * Pure rules for message input (no Nest imports, so they are unit-tested directly):
  * body length and characters, reaction emoji, channel names, and mention resolution.
  */
-
-/** A UTF-16 surrogate half without its partner: not text, and Postgres refuses it. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Length in Unicode code points, so an emoji counts once. */
 export function charCount(text: string): number {
@@ -22,9 +18,8 @@ export function charCount(text: string): number {
 /** Checks a message body; returns it unchanged (trailing whitespace is kept, markdown cares). */
 export function checkBody(body: unknown, field = 'body'): string {
   if (typeof body !== 'string') throw invalid(field, 'must be a string');
-  if (LONE_SURROGATE.test(body)) throw invalid(field, 'must be valid Unicode text (it contains a lone surrogate)');
-  if (body.includes('\u0000')) throw invalid(field, 'must not contain NUL bytes');
-  if (CONTROL.test(body)) throw invalid(field, 'must not contain control characters other than tab and newline');
+  const problem = textProblem(body, true);
+  if (problem) throw invalid(field, problem);
   if (body.trim().length === 0) throw invalid(field, 'must not be empty');
   const count = charCount(body);
   if (count > LIMITS.messageBodyChars) {

@@ -16,6 +16,13 @@ const CODE_BY_STATUS = new Map<number, ErrorCode>(
   Object.entries(ERROR_STATUS).map(([code, status]) => [status, code as ErrorCode]),
 );
 
+/**
+ * Postgres data exceptions caused by a value: 22P02 invalid text representation, 22021 NUL or
+ * bad encoding, 22P05 untranslatable character, 22001 too long, 22003 numeric out of range,
+ * 22007 invalid datetime format, 22008 datetime field overflow.
+ */
+const DATA_EXCEPTIONS = new Set(['22P02', '22021', '22P05', '22001', '22003', '22007', '22008']);
+
 function codeForStatus(status: number): ErrorCode {
   return CODE_BY_STATUS.get(status) ?? (status >= 500 ? 'internal' : 'validation_failed');
 }
@@ -57,7 +64,10 @@ export function toAppError(thrown: unknown): AppError {
   if (pg?.code === '23505') return new AppError('conflict', 'This already exists', [{ constraint: pg.constraint }]);
   if (pg?.code === '23503') return new AppError('validation_failed', 'A referenced record does not exist');
   if (pg?.code === '23514') return new AppError('validation_failed', 'A value is outside what is allowed');
-  if (pg?.code === '22P02' || pg?.code === '22021' || pg?.code === '22001') {
+  // The last line of defence for input the DTOs should have refused already (each such
+  // input gets its own DTO rule and test); a database that refuses a value is not a 5xx.
+  if (pg?.code === '23502') return new AppError('validation_failed', 'A required value is missing');
+  if (pg?.code && DATA_EXCEPTIONS.has(pg.code)) {
     return new AppError('validation_failed', 'A value has the wrong form or length');
   }
 

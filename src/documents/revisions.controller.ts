@@ -1,18 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { invalid } from '../common/errors';
-import { UuidParam } from '../common/params';
+import { INTEGER_BOUNDS } from '../common/limits';
+import { IntegerParam, UuidParam } from '../common/params';
 import { DocumentView } from './document.view';
 import { RestoreRevisionDto } from './dto/document.dto';
 import { RevisionDiff, RevisionsService, RevisionSummary, RevisionView } from './revisions.service';
 
-/** A revision number in the path; anything else is a 400 naming the parameter. */
-const VersionParam = (name: string): ParameterDecorator =>
-  Param(
-    name,
-    new ParseIntPipe({ exceptionFactory: () => invalid(name, 'must be a revision number (a positive integer)') }),
+const VERSION = INTEGER_BOUNDS.version;
+/** A revision number in the path; anything else is a 400 naming the parameter and the bounds. */
+const VersionParam = (name: string): ParameterDecorator => IntegerParam(name, VERSION);
+/** How the revision numbers of a route are described. */
+const Versions = (...names: string[]): MethodDecorator =>
+  applyDecorators(
+    ...names.map((name) => ApiParam({ name, schema: { type: 'integer', minimum: VERSION.min, maximum: VERSION.max } })),
   );
 
 @ApiTags('documents')
@@ -26,6 +28,7 @@ export class RevisionsController {
   }
 
   @Get(':version')
+  @Versions('version')
   get(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -35,6 +38,7 @@ export class RevisionsController {
   }
 
   @Get(':a/diff/:b')
+  @Versions('a', 'b')
   diff(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -47,6 +51,7 @@ export class RevisionsController {
   /** Restores an old revision as a new one. */
   @Post(':version/restore')
   @HttpCode(200)
+  @Versions('version')
   restore(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,

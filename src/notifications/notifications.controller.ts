@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ListNotificationsQuery, MarkReadDto } from './dto/notifications.dto';
+import { ListNotificationsQuery, MarkNotificationsReadDto } from './dto/notifications.dto';
 import { NotificationList, NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
@@ -17,7 +17,7 @@ export class NotificationsController {
 
   @Post('read')
   @HttpCode(200)
-  markRead(@CurrentActor() actor: Actor, @Body() dto: MarkReadDto): Promise<{ unreadCount: number }> {
+  markRead(@CurrentActor() actor: Actor, @Body() dto: MarkNotificationsReadDto): Promise<{ unreadCount: number }> {
     return this.notifications.markRead(actor, dto.ids);
   }
 }

@@ -1,3 +1,5 @@
+import { dateProblem, parseDate } from '../common/dates';
+
 /**
  * The reporting period: `from` and `to` are calendar days (UTC), both included. Without
  * them it is the 365 days up to and including today. Pure, so it is unit-tested.
@@ -11,16 +13,12 @@ export interface Period {
 }
 
 const DAY_MS = 86_400_000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const day = (d: Date): string => d.toISOString().slice(0, 10);
 
+/** The common date rule (src/common/dates.ts), answering in this module's shape. */
 function parseDay(value: string, field: string): Date | { field: string; reason: string } {
-  const parsed = new Date(`${value}T00:00:00Z`);
-  if (!DATE.test(value) || Number.isNaN(parsed.getTime()) || day(parsed) !== value) {
-    return { field, reason: 'must be a date like 2026-01-31' };
-  }
-  return parsed;
+  return parseDate(value, 'date') ?? { field, reason: dateProblem(value, 'date')! };
 }
 
 export function parsePeriod(

@@ -1,4 +1,6 @@
 import { invalid } from '../common/errors';
+import { boundedInteger, integerReason } from '../common/integers';
+import { INTEGER_BOUNDS } from '../common/limits';
 
 /**
  * Validation of socket event payloads (socket.io has no DTO pipe). Each failure is a
@@ -28,10 +30,8 @@ export function optionalUuid(p: Fields, name: string): string | null {
 }
 
 export function seq(p: Fields, name: string): number {
-  const v = p[name];
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
-    throw invalid(name, 'must be an integer ≥ 0');
-  }
+  const v = boundedInteger(p[name], INTEGER_BOUNDS.seq);
+  if (v === null) throw invalid(name, integerReason(INTEGER_BOUNDS.seq));
   return v;
 }
 

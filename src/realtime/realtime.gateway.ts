@@ -16,6 +16,8 @@ import { SESSION_COOKIE } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { AppError } from '../common/errors';
 import { toAppError } from '../common/error-mapping';
+import { tooDeep, valueTooDeep } from '../common/json-body';
+import { LIMITS } from '../common/limits';
 import { AppConfig } from '../config/config';
 import { MEMBERSHIP_CHANGED, MembershipChangedEvent } from '../groups/membership.events';
 import type { ClientToServerEvents, ServerToClientEvents, SocketError } from './events';
@@ -228,6 +230,8 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private async guard(socket: AppSocket, payload: unknown): Promise<void> {
+    // Before anything that recurses (payloadBytes stringifies): the same depth limit as HTTP bodies.
+    if (valueTooDeep(payload, LIMITS.jsonDepth)) throw tooDeep('payload');
     if (payloadBytes(payload) > REALTIME_LIMITS.maxEventBytes) {
       throw new AppError('payload_too_large', `An event may carry at most ${REALTIME_LIMITS.maxEventBytes} bytes`);
     }

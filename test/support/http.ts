@@ -1,5 +1,11 @@
 import { request } from 'node:http';
-/** A tiny HTTP client that speaks to the app the way the web client and scripts do. */
+import { contractOf } from './openapi';
+
+/**
+ * A tiny HTTP client that speaks to the app the way the web client and scripts do. Every JSON
+ * body the server accepts (2xx) is also checked against the route's OpenAPI request schema,
+ * so the description cannot drift from what the server takes: a mismatch throws.
+ */
 export interface Reply<T = unknown> {
   status: number;
   body: T;
@@ -77,7 +83,26 @@ export class Api {
     } catch {
       // not JSON: keep the text
     }
+    if (res.ok && body !== undefined && headers['content-type']?.startsWith('application/json')) {
+      await this.checkDescribed(method, path, body);
+    }
     return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  private async checkDescribed(method: string, path: string, body: string | Buffer): Promise<void> {
+    let sent: unknown;
+    try {
+      sent = JSON.parse(body.toString());
+    } catch {
+      return; // not JSON, so the server did not take it as JSON either
+    }
+    const refusal = (await contractOf(this.baseUrl))?.refusal(method, path, sent);
+    if (refusal) {
+      throw new Error(
+        `${refusal.route}: the server accepted a body that its OpenAPI description refuses (${refusal.errors})\n` +
+          `body: ${JSON.stringify(sent).slice(0, 500)}`,
+      );
+    }
   }
 }
 

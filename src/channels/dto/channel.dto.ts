@@ -1,8 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { SINGLE_LINE, Trim } from '../../common/dto';
+import { IsBoolean, IsString, Length, Matches } from 'class-validator';
+import { Optional, QueryBoolean, Trim } from '../../common/dto';
+import { BodyInteger, QueryInteger } from '../../common/integers';
+import { INTEGER_BOUNDS } from '../../common/limits';
+import { SingleLineText } from '../../common/text';
 import { CHANNEL_NAME, CHANNEL_NAME_RULE } from '../message-rules';
+
+const SEQ = INTEGER_BOUNDS.seq;
 
 export class CreateChannelDto {
   @ApiProperty({ pattern: CHANNEL_NAME.source, example: 'ci-radar' })
@@ -11,75 +15,78 @@ export class CreateChannelDto {
   name: string;
 
   @ApiPropertyOptional({ maxLength: 250, default: '' })
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @Length(0, 250)
-  @Matches(SINGLE_LINE, { message: 'topic must not contain control characters' })
+  @SingleLineText()
   topic?: string;
 }
 
 export class UpdateChannelDto {
   @ApiPropertyOptional({ pattern: CHANNEL_NAME.source })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(CHANNEL_NAME, { message: `name must be ${CHANNEL_NAME_RULE} characters` })
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 250 })
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @Length(0, 250)
-  @Matches(SINGLE_LINE, { message: 'topic must not contain control characters' })
+  @SingleLineText()
   topic?: string;
 
   @ApiPropertyOptional({ description: 'true archives the channel (read-only), false restores it' })
-  @IsOptional()
+  @Optional()
   @IsBoolean({ message: 'archived must be true or false' })
   archived?: boolean;
 }
 
-const toBool = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
-const toInt = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value;
-
 export class ListChannelsQuery {
   @ApiPropertyOptional({ description: 'include archived channels', default: false })
-  @IsOptional()
-  @Transform(toBool)
+  @Optional()
+  @QueryBoolean()
   @IsBoolean({ message: 'archived must be true or false' })
   archived?: boolean;
 }
 
 export class HistoryQuery {
-  @ApiPropertyOptional({ description: 'messages with seq < beforeSeq (the newest of them)' })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'beforeSeq must be an integer' })
-  @Min(1)
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: SEQ.max,
+    description: 'messages with seq < beforeSeq (the newest of them)',
+  })
+  @Optional()
+  @QueryInteger({ min: 1, max: SEQ.max })
   beforeSeq?: number;
 
-  @ApiPropertyOptional({ description: 'messages with seq > afterSeq (the oldest of them)' })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'afterSeq must be an integer' })
-  @Min(0)
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: SEQ.min,
+    maximum: SEQ.max,
+    description: 'messages with seq > afterSeq (the oldest of them)',
+  })
+  @Optional()
+  @QueryInteger(SEQ)
   afterSeq?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'limit must be an integer' })
-  @Min(1)
-  @Max(200)
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
+  @Optional()
+  @QueryInteger({ min: 1, max: 200 })
   limit?: number;
 }
 
-export class MarkReadDto {
-  @ApiProperty({ description: 'the last seq read; the marker never moves back' })
-  @IsInt({ message: 'seq must be an integer' })
-  @Min(0)
+/** The channel read marker (POST /channels/:channelId/read and the socket `read` event). */
+export class MarkChannelReadDto {
+  @ApiProperty({
+    type: 'integer',
+    minimum: SEQ.min,
+    maximum: SEQ.max,
+    description: 'the last seq read; the marker never moves back, nor past the channel’s last seq',
+  })
+  @BodyInteger(SEQ)
   seq: number;
 }

@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
-import { NO_CONTROL_CHARS, Trim } from '../../common/dto';
+import { IsIn, IsString, IsUUID, Length } from 'class-validator';
+import { IsCalendarDate } from '../../common/dates';
+import { Nullable, Optional, Trim } from '../../common/dto';
+import { MultiLineText } from '../../common/text';
 import { ACTION_ITEM_STATUSES, ActionItemStatus, KNOWLEDGE_LIMITS } from '../rules';
-import { DATE_ONLY } from './fields';
 
 /** An action item inside a meeting summary; `id` keeps an existing item when the summary is saved again. */
 export class ActionItemInputDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'an existing item to keep; omit for a new one' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'id must be a UUID' })
   id?: string;
 
@@ -15,30 +16,36 @@ export class ActionItemInputDto {
   @Trim()
   @IsString()
   @Length(1, KNOWLEDGE_LIMITS.actionItemChars)
-  @Matches(NO_CONTROL_CHARS, { message: 'description must not contain control characters' })
+  @MultiLineText()
   description: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'the person who owns it (or give ownerOrganisationId)' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'the person who owns it (or give ownerOrganisationId)',
+  })
+  @Nullable()
   @IsUUID('all', { message: 'ownerUserId must be a UUID' })
   ownerUserId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'the organisation that owns it (or give ownerUserId)' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'the organisation that owns it (or give ownerUserId)',
+  })
+  @Nullable()
   @IsUUID('all', { message: 'ownerOrganisationId must be a UUID' })
   ownerOrganisationId?: string | null;
 
-  @ApiPropertyOptional({ example: '2026-03-31', nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @Matches(DATE_ONLY, { message: 'dueDate must be a date like 2026-03-31' })
-  @IsISO8601({ strict: true }, { message: 'dueDate must be a real date' })
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-03-31', nullable: true })
+  @Nullable()
+  @IsCalendarDate()
   dueDate?: string | null;
 
   @ApiPropertyOptional({ enum: ACTION_ITEM_STATUSES, default: 'open' })
-  @IsOptional()
+  @Optional()
   @IsIn(ACTION_ITEM_STATUSES)
   status?: ActionItemStatus;
 }
@@ -51,17 +58,17 @@ export class PatchActionItemDto {
 
 export class ListActionItemsQuery {
   @ApiPropertyOptional({ enum: ACTION_ITEM_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(ACTION_ITEM_STATUSES)
   status?: ActionItemStatus;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'a person, or an organisation (its people included)' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'owner must be a UUID' })
   owner?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'documentId must be a UUID' })
   documentId?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { NO_CONTROL_CHARS, SINGLE_LINE, Trim } from '../../common/dto';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { Optional, Trim } from '../../common/dto';
+import { MultiLineText, SingleLineText } from '../../common/text';
 import { GROUP_ROLES, GroupRole } from '../membership.entity';
 import { VISIBILITIES, Visibility } from '../working-group.entity';
 
@@ -17,23 +18,23 @@ export class CreateGroupDto {
   @Trim()
   @IsString()
   @Length(1, 200)
-  @Matches(SINGLE_LINE, { message: 'name must not contain control characters' })
+  @SingleLineText()
   name: string;
 
   @ApiPropertyOptional({ maxLength: 2000, default: '' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(0, 2000)
-  @Matches(NO_CONTROL_CHARS, { message: 'description must not contain control characters' })
+  @MultiLineText()
   description?: string;
 
   @ApiPropertyOptional({ enum: VISIBILITIES, default: 'open' })
-  @IsOptional()
+  @Optional()
   @IsIn(VISIBILITIES)
   visibility?: Visibility;
 }
 
-export class UpdateGroupDto extends PartialType(CreateGroupDto) {}
+export class UpdateGroupDto extends PartialType(CreateGroupDto, { skipNullProperties: false }) {}
 
 export class SetMemberDto {
   @ApiProperty({ enum: GROUP_ROLES })

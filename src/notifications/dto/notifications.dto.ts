@@ -1,28 +1,29 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsUUID } from 'class-validator';
+import { Optional, QueryBoolean } from '../../common/dto';
+import { QueryInteger } from '../../common/integers';
 
 export class ListNotificationsQuery {
   @ApiPropertyOptional({ description: 'only unread ones' })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Optional()
+  @QueryBoolean()
   @IsBoolean({ message: 'unread must be true or false' })
   unread?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
-  )
-  @IsInt({ message: 'limit must be an integer' })
-  @Min(1)
-  @Max(100)
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 50 })
+  @Optional()
+  @QueryInteger({ min: 1, max: 100 })
   limit?: number;
 }
 
-export class MarkReadDto {
-  @ApiPropertyOptional({ type: [String], description: 'ids to mark read; omit to mark all read' })
-  @IsOptional()
+export class MarkNotificationsReadDto {
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: 500,
+    description: 'ids to mark read; omit to mark all read',
+  })
+  @Optional()
   @IsArray()
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true, message: 'ids must be UUIDs' })

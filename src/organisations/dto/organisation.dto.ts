@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUrl, Length, Matches, ValidateIf } from 'class-validator';
-import { SINGLE_LINE, Trim } from '../../common/dto';
+import { IsIn, IsString, IsUrl, Length } from 'class-validator';
+import { Nullable, Trim } from '../../common/dto';
+import { SingleLineText } from '../../common/text';
 import { ORGANISATION_KINDS, OrganisationKind } from '../organisation.entity';
 
 export class CreateOrganisationDto {
@@ -12,30 +13,29 @@ export class CreateOrganisationDto {
   @Trim()
   @IsString()
   @Length(1, 200)
-  @Matches(SINGLE_LINE, { message: 'name must not contain control characters' })
+  @SingleLineText()
   name: string;
 
   @ApiProperty({ minLength: 1, maxLength: 40, example: 'Energy' })
   @Trim()
   @IsString()
   @Length(1, 40)
-  @Matches(SINGLE_LINE, { message: 'shortName must not contain control characters' })
+  @SingleLineText()
   shortName: string;
 
-  @ApiPropertyOptional({ maxLength: 100, nullable: true, example: 'energy' })
-  @IsOptional()
+  @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 100, nullable: true, example: 'energy' })
+  @Nullable()
   @Trim()
   @IsString()
   @Length(1, 100)
-  @Matches(SINGLE_LINE, { message: 'sector must not contain control characters' })
+  @SingleLineText()
   sector?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'https://example.org' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @ApiPropertyOptional({ type: String, maxLength: 500, nullable: true, example: 'https://example.org' })
+  @Nullable()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' })
   @Length(1, 500)
   website?: string | null;
 }
 
-export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto) {}
+export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto, { skipNullProperties: false }) {}

@@ -1,17 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { IsCalendarDate } from '../../common/dates';
+import { Optional } from '../../common/dto';
 import { PARTICIPATION_TABLES, ParticipationTable } from '../participation-csv';
 
-/** Dates are checked by parsePeriod, so every problem names `from` or `to` the same way. */
+/** Each date is checked on its own here; parsePeriod checks how they relate (from ≤ to). */
 export class ParticipationQuery {
-  @ApiPropertyOptional({ example: '2026-01-01', description: 'first day included (default: 364 days before to)' })
-  @IsOptional()
-  @IsString()
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-01-01',
+    description: 'first day included (default: 364 days before to)',
+  })
+  @Optional()
+  @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'last day included (default: today, UTC)' })
-  @IsOptional()
-  @IsString()
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-12-31',
+    description: 'last day included (default: today, UTC)',
+  })
+  @Optional()
+  @IsCalendarDate()
   to?: string;
 }
 

@@ -1,12 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min, MinLength } from 'class-validator';
-import { Trim } from '../../common/dto';
+import { IsIn, IsString, IsUUID, Length, MinLength } from 'class-validator';
+import { IsDateOrTimestamp } from '../../common/dates';
+import { Optional, Trim } from '../../common/dto';
+import { QueryInteger } from '../../common/integers';
+import { INTEGER_BOUNDS } from '../../common/limits';
+import { SingleLineText } from '../../common/text';
 
 export const SEARCH_KINDS = ['page', 'ci_note', 'meeting_summary', 'resource', 'message'] as const;
 export const SEARCH_MODES = ['full', 'prefix'] as const;
-const toInt = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+const OFFSET = INTEGER_BOUNDS.searchOffset;
+const DATE_FILTER = 'a day (YYYY-MM-DD, from its midnight UTC) or an RFC 3339 timestamp';
 
 export class SearchQueryDto {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'hydrogen' })
@@ -14,42 +17,44 @@ export class SearchQueryDto {
   @IsString()
   @MinLength(1, { message: 'q must not be empty' })
   @Length(1, 200)
+  @SingleLineText()
   q: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'groupId must be a UUID' })
   groupId?: string;
 
   @ApiPropertyOptional({ enum: SEARCH_KINDS })
-  @IsOptional()
+  @Optional()
   @IsIn(SEARCH_KINDS)
   kind?: (typeof SEARCH_KINDS)[number];
 
-  @ApiPropertyOptional({ maxLength: 40 })
-  @IsOptional()
+  @ApiPropertyOptional({ minLength: 1, maxLength: 40 })
+  @Optional()
   @IsString()
   @Length(1, 40)
+  @SingleLineText()
   tag?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'author user id' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'author must be a UUID' })
   author?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'organisationId must be a UUID' })
   organisationId?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsISO8601({}, { message: 'from must be an ISO 8601 date' })
+  @ApiPropertyOptional({ example: '2026-01-01', description: `changed at or after: ${DATE_FILTER}` })
+  @Optional()
+  @IsDateOrTimestamp()
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsISO8601({}, { message: 'to must be an ISO 8601 date' })
+  @ApiPropertyOptional({ example: '2026-12-31T23:59:59Z', description: `changed at or before: ${DATE_FILTER}` })
+  @Optional()
+  @IsDateOrTimestamp()
   to?: string;
 
   @ApiPropertyOptional({
@@ -58,23 +63,17 @@ export class SearchQueryDto {
     description:
       'prefix: search as you type (last word as a prefix, the best few matches; approximate total and facets)',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(SEARCH_MODES)
   mode?: (typeof SEARCH_MODES)[number];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'limit must be an integer' })
-  @Min(1)
-  @Max(50)
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 50, default: 20 })
+  @Optional()
+  @QueryInteger({ min: 1, max: 50 })
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 1950, default: 0 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'offset must be an integer' })
-  @Min(0)
-  @Max(1950)
+  @ApiPropertyOptional({ type: 'integer', minimum: OFFSET.min, maximum: OFFSET.max, default: 0 })
+  @Optional()
+  @QueryInteger(OFFSET)
   offset?: number;
 }

@@ -5,24 +5,20 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
-  Matches,
   MaxLength,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { NO_CONTROL_CHARS, SINGLE_LINE, Trim } from '../../common/dto';
+import { Nullable, Optional, Trim } from '../../common/dto';
 import { LIMITS } from '../../common/limits';
+import { MultiLineText, SingleLineText } from '../../common/text';
 import { SURVEY_LIMITS as L, WAVE_STATUSES, WaveStatus } from '../rules';
-
-const nullable = (): PropertyDecorator => ValidateIf((_, v) => v !== null);
 
 export class SurveyItemDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'an existing item to keep (omit for a new one)' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'id must be a UUID' })
   id?: string;
 
@@ -30,24 +26,27 @@ export class SurveyItemDto {
   @IsUUID('all', { message: 'questionId must be a UUID' })
   questionId: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'the workshop this item asks about' })
-  @IsOptional()
-  @nullable()
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'the workshop this item asks about',
+  })
+  @Nullable()
   @IsUUID('all', { message: 'eventId must be a UUID' })
   eventId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: L.labelChars })
-  @IsOptional()
-  @nullable()
+  @ApiPropertyOptional({ type: String, nullable: true, minLength: 1, maxLength: L.labelChars })
+  @Nullable()
   @Trim()
   @IsString()
   @Length(1, L.labelChars)
-  @Matches(SINGLE_LINE, { message: 'label must not contain control characters' })
+  @SingleLineText()
   label?: string | null;
 }
 
 export class SurveyItemsDto {
-  @ApiProperty({ type: [SurveyItemDto], description: 'the items in order; replaces the list' })
+  @ApiProperty({ type: [SurveyItemDto], maxItems: L.items, description: 'the items in order; replaces the list' })
   @IsArray()
   @ArrayMaxSize(L.items)
   @ValidateNested({ each: true })
@@ -56,22 +55,22 @@ export class SurveyItemsDto {
 }
 
 export class CreateSurveyDto extends SurveyItemsDto {
-  @ApiProperty({ maxLength: LIMITS.titleChars })
+  @ApiProperty({ minLength: 1, maxLength: LIMITS.titleChars })
   @Trim()
   @IsString()
   @Length(1, LIMITS.titleChars)
-  @Matches(SINGLE_LINE, { message: 'title must not contain control characters' })
+  @SingleLineText()
   title: string;
 
   @ApiPropertyOptional({ maxLength: 10000 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(10000)
-  @Matches(NO_CONTROL_CHARS, { message: 'description must not contain control characters' })
+  @MultiLineText()
   description?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'the event the survey is about; omit for a standalone survey' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'eventId must be a UUID' })
   eventId?: string;
 
@@ -79,34 +78,34 @@ export class CreateSurveyDto extends SurveyItemsDto {
     format: 'uuid',
     description: 'standalone: the group whose members are invited (else everyone)',
   })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'groupId must be a UUID' })
   groupId?: string;
 }
 
 export class UpdateSurveyDto {
-  @ApiPropertyOptional({ maxLength: LIMITS.titleChars })
-  @IsOptional()
+  @ApiPropertyOptional({ minLength: 1, maxLength: LIMITS.titleChars })
+  @Optional()
   @Trim()
   @IsString()
   @Length(1, LIMITS.titleChars)
-  @Matches(SINGLE_LINE, { message: 'title must not contain control characters' })
+  @SingleLineText()
   title?: string;
 
   @ApiPropertyOptional({ maxLength: 10000 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(10000)
-  @Matches(NO_CONTROL_CHARS, { message: 'description must not contain control characters' })
+  @MultiLineText()
   description?: string;
 }
 
 export class CreateWaveDto {
-  @ApiProperty({ example: '2026', maxLength: L.waveLabelChars })
+  @ApiProperty({ example: '2026', minLength: 1, maxLength: L.waveLabelChars })
   @Trim()
   @IsString()
   @Length(1, L.waveLabelChars)
-  @Matches(SINGLE_LINE, { message: 'label must not contain control characters' })
+  @SingleLineText()
   label: string;
 
   @ApiProperty({ description: 'anonymous answers are stored without a link to the person' })
@@ -114,27 +113,27 @@ export class CreateWaveDto {
   anonymous: boolean;
 
   @ApiPropertyOptional({ format: 'uuid', description: "the event this wave asks about, when not the survey's" })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'eventId must be a UUID' })
   eventId?: string;
 }
 
 export class UpdateWaveDto {
   @ApiPropertyOptional({ enum: WAVE_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(WAVE_STATUSES)
   status?: WaveStatus;
 
   @ApiPropertyOptional({ description: 'only while the wave has no responses' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   anonymous?: boolean;
 
-  @ApiPropertyOptional({ maxLength: L.waveLabelChars })
-  @IsOptional()
+  @ApiPropertyOptional({ minLength: 1, maxLength: L.waveLabelChars })
+  @Optional()
   @Trim()
   @IsString()
   @Length(1, L.waveLabelChars)
-  @Matches(SINGLE_LINE, { message: 'label must not contain control characters' })
+  @SingleLineText()
   label?: string;
 }

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { SINGLE_LINE, Trim } from '../../common/dto';
+import { IsBoolean, IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { Nullable, Optional, Trim } from '../../common/dto';
+import { SingleLineText } from '../../common/text';
 import { IsNewPassword } from '../../auth/dto/password.validator';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../auth/password-rules';
 import { LOCALES, Locale, PLATFORM_ROLES, PlatformRole } from '../user.entity';
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'ane@energy-cluster.eus', maxLength: 254 })
+  @ApiProperty({ example: 'ane@energy-cluster.eus', minLength: 3, maxLength: 254 })
   @IsString()
   @Length(3, 254)
   email: string;
@@ -15,7 +16,7 @@ export class CreateUserDto {
   @Trim()
   @IsString()
   @Length(1, 100)
-  @Matches(SINGLE_LINE, { message: 'displayName must not contain control characters' })
+  @SingleLineText()
   displayName: string;
 
   @ApiProperty({
@@ -26,34 +27,39 @@ export class CreateUserDto {
   @IsNewPassword()
   password: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @Nullable()
   @IsUUID('all', { message: 'organisationId must be a UUID' })
   organisationId?: string | null;
 
   @ApiPropertyOptional({ enum: LOCALES, default: 'en' })
-  @IsOptional()
+  @Optional()
   @IsIn(LOCALES)
   locale?: Locale;
 
   @ApiPropertyOptional({ enum: PLATFORM_ROLES, default: 'member' })
-  @IsOptional()
+  @Optional()
   @IsIn(PLATFORM_ROLES)
   role?: PlatformRole;
 }
 
-export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email'] as const)) {
+// skipNullProperties: false — a field left out is kept; a field sent as null is refused (400),
+// except those declared Nullable (organisationId: null leaves the organisation).
+export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email'] as const), {
+  skipNullProperties: false,
+}) {
   @ApiPropertyOptional({ description: 'false deactivates the account and ends its sessions' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   active?: boolean;
 }
 
 /** What people may change about themselves. */
-export class UpdateMeDto extends PartialType(OmitType(CreateUserDto, ['email', 'organisationId', 'role'] as const)) {
+export class UpdateMeDto extends PartialType(OmitType(CreateUserDto, ['email', 'organisationId', 'role'] as const), {
+  skipNullProperties: false,
+}) {
   @ApiPropertyOptional({ description: 'Your current password: required with `password`' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(PASSWORD_MAX)
   currentPassword?: string;
