@@ -68,6 +68,8 @@ export class GroupsService {
   async get(actor: Actor, groupId: string): Promise<GroupView> {
     await this.policy.require(actor, groupId, 'read');
     const [row] = await this.query(actor, groupId);
+    // Another process may have just made the group private: the cached check can lag the row.
+    if (!row) throw notFound('Working group');
     return this.view(actor, row);
   }
 
