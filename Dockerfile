@@ -1,13 +1,13 @@
 # Auzolan: one image, one process serving the API, socket.io and the web client.
 # The current Node LTS (26); the code also runs on Node 20.19+, which CI checks too.
-FROM node:26-bookworm-slim AS build
+FROM node:26-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:26-bookworm-slim
+FROM node:26-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/data
 WORKDIR /app
 COPY --from=build /app/package.json ./
