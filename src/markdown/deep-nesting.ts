@@ -26,7 +26,8 @@ export function keepTooDeep(md: MarkdownIt.MarkdownIt): void {
     token.block = true;
     state.line = end;
   };
-  md.renderer.rules.too_deep = (tokens, idx) => `<p>${escapeHtml(tokens[idx].content).replace(/\n/g, '<br />\n')}</p>\n`;
+  md.renderer.rules.too_deep = (tokens, idx) =>
+    `<p>${escapeHtml(tokens[idx].content).replace(/\n/g, '<br />\n')}</p>\n`;
 }
 
 /** Emphasis (`*`, `_`, `~~`) nested deeper than this shows its marks as text. Nobody nests 16 deep. */

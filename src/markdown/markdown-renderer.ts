@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { OnModuleDestroy } from '@nestjs/common';
 import { AppError } from '../common/errors';
-import { renderMarkdown, RenderOptions } from './markdown';
+import { isProse, renderMarkdown, RenderOptions } from './markdown';
 import { RENDER_LIMITS } from './render-limits';
 import { RenderPool, RenderQueueFull, RenderTooComplex } from './render-pool';
 
@@ -26,6 +26,9 @@ export class TooComplexToRender extends AppError {
  */
 export class MarkdownRenderer implements OnModuleDestroy {
   private readonly pool: RenderPool;
+  /** Inline renders waiting for their turn, and whether the next turn is scheduled. */
+  private readonly turns: Array<() => void> = [];
+  private turnScheduled = false;
 
   constructor(private readonly timeLimitMs: number) {
     this.pool = new RenderPool({
@@ -47,7 +50,10 @@ export class MarkdownRenderer implements OnModuleDestroy {
    */
   async renderAll(sources: string[], options: BoundedRenderOptions = {}): Promise<string[]> {
     const size = sources.reduce((n, s) => n + s.length, 0);
-    if (size <= RENDER_LIMITS.inlineMaxChars) return sources.map((s) => renderMarkdown(s, options));
+    if (size <= RENDER_LIMITS.inlineMaxChars) {
+      if (size > RENDER_LIMITS.turnAboveChars && !sources.every(isProse)) await this.turn();
+      return sources.map((s) => renderMarkdown(s, options));
+    }
     try {
       return await this.pool.render(sources, { wikiLinks: options.wikiLinks });
     } catch (e) {
@@ -61,6 +67,27 @@ export class MarkdownRenderer implements OnModuleDestroy {
       }
       throw e;
     }
+  }
+
+  /**
+   * Resolves in a later turn of the event loop than any other waiting render: each turn lets the
+   * poll phase (other requests, health probes) run before the next render.
+   */
+  private turn(): Promise<void> {
+    return new Promise((resolve) => {
+      this.turns.push(resolve);
+      this.scheduleTurn();
+    });
+  }
+
+  private scheduleTurn(): void {
+    if (this.turnScheduled || this.turns.length === 0) return;
+    this.turnScheduled = true;
+    setImmediate(() => {
+      this.turnScheduled = false;
+      this.turns.shift()!(); // its render runs as this callback's microtask
+      this.scheduleTurn(); // the next one waits for the next turn of the loop
+    });
   }
 
   onModuleDestroy(): Promise<void> {

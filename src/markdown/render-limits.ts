@@ -9,6 +9,12 @@ export const RENDER_LIMITS = {
    * The slowest such source costs tens of milliseconds, less than a worker round trip is worth.
    */
   inlineMaxChars: 20_000,
+  /**
+   * Inline sources longer than this (and not plain prose) take turns, one per turn of the event
+   * loop, so a burst of them (20 long chat messages at once) lets other requests in between.
+   * Shorter ones cost a few milliseconds at worst and render at once.
+   */
+  turnAboveChars: 2_000,
   /** Renders waiting for a worker beyond this many are refused (429) rather than queued without end. */
   queueMax: 16,
   /** A worker may not grow past this heap; the largest 1 MB source needs a fraction of it. */

@@ -57,6 +57,20 @@ describe('MarkdownRenderer', () => {
     }
   }, 60_000);
 
+  it('renders long inline sources one per turn of the event loop, letting other work in between', async () => {
+    const markdown = renderer(30_000);
+    try {
+      const order: string[] = [];
+      const long = '# h\n'.repeat(2_500); // 10,000 characters: a chat message at the limit
+      const renders = [1, 2, 3].map((i) => markdown.render(long).then(() => order.push(`render ${i}`)));
+      setImmediate(() => order.push('other work'));
+      await Promise.all(renders);
+      expect(order).toEqual(['render 1', 'other work', 'render 2', 'render 3']);
+    } finally {
+      await markdown.onModuleDestroy();
+    }
+  });
+
   it('refuses a source over the time limit with 413 naming the field', async () => {
     const markdown = renderer(100);
     try {
