@@ -27,7 +27,8 @@ const RUNS = SMOKE ? 1 : 3;
 const BUDGET_MS = SMOKE ? 10_000 : 120_000;
 const MESSAGE = LIMITS.messageBodyChars;
 const DOCUMENT = SMOKE ? 64 * 1024 : LIMITS.documentBodyBytes;
-/** The default render time limit (MARKDOWN_RENDER_TIMEOUT_MS), which 1 MB inputs are held to. */
+/** Issue 12's goal for any input under the caps; the time limit (MARKDOWN_RENDER_TIMEOUT_MS) is the backstop. */
+const GOAL_MS = 1000;
 const TIME_LIMIT_MS = loadConfig({}).markdownRenderTimeoutMs;
 
 const wikiLinks = new Map(
@@ -110,9 +111,13 @@ async function inProcess(): Promise<{ rows: Row[]; slowest: Input }> {
       for (const size of [MESSAGE, DOCUMENT]) {
         const source = input.make(size);
         const now = await measure(after, source, RUNS);
-        // Linear-ish: four times the input should cost about four times as much.
+        // Linear-ish: four times the input should cost about four times as much (judged on CPU,
+        // and only above 20 ms, where noise does not decide it).
         const quarter = size === DOCUMENT ? await measure(after, input.make(size / 4), RUNS) : null;
-        const growth = quarter && !('overBudget' in quarter) && !('overBudget' in now) ? now.ms / quarter.ms : null;
+        const growth =
+          quarter && !('overBudget' in quarter) && !('overBudget' in now) && quarter.cpuMs >= 20
+            ? now.cpuMs / quarter.cpuMs
+            : null;
         const then = before ? await measure(before, source, 1) : null;
         const ms = 'overBudget' in now ? Infinity : now.ms;
         if (size === DOCUMENT && ms > slowest.ms && input.name !== INPUTS[0].name) slowest = { input, ms };
@@ -122,8 +127,8 @@ async function inProcess(): Promise<{ rows: Row[]; slowest: Input }> {
           what: `${input.name}, ${kb(source.length)} → ${'outBytes' in now ? kb(now.outBytes) : '?'} HTML${growth ? `; ×${growth.toFixed(1)} for ×4 input` : ''}`,
           result: show(now),
           baseline: before ? `before: ${show(then)}` : '—',
-          target: inline ? '< 50 ms (inline)' : `< ${TIME_LIMIT_MS} ms, ×4 for ×4`,
-          met: inline ? ms < 50 : ms < TIME_LIMIT_MS && (growth === null || growth < 6),
+          target: inline ? '< 50 ms (inline)' : `< ${GOAL_MS} ms (limit ${TIME_LIMIT_MS}), ×4 for ×4`,
+          met: inline ? ms < 50 : ms < GOAL_MS && (growth === null || growth < 6),
         });
         raw[`${input.name} @${source.length}`] = { now, quarter, then };
         process.stdout.write(`  ${rows[rows.length - 1].id}: ${rows[rows.length - 1].result}\n`);
@@ -137,7 +142,15 @@ async function inProcess(): Promise<{ rows: Row[]; slowest: Input }> {
   return { rows, slowest: slowest.input };
 }
 
+/** The largest source `make` gives whose JSON request (newlines as `\n`) the server accepts. */
+function fitsRequest(make: (size: number) => string): string {
+  for (let size = DOCUMENT; ; size = Math.floor(size * 0.95)) {
+    const source = make(size);
+    if (JSON.stringify({ source }).length < LIMITS.httpBodyBytes - 1024) return source;
+  }
+}
+
 export async function run(): Promise<void> {
   const { slowest } = await inProcess();
-  await serverUnderRender(slowest.name, slowest.make(DOCUMENT), realisticDocument(DOCUMENT));
+  await serverUnderRender(slowest.name, fitsRequest(slowest.make), fitsRequest(realisticDocument));
 }

@@ -139,7 +139,7 @@ describe('the render time limit', () => {
   const slow = byName('brackets opened and never closed').make(MB);
 
   beforeAll(async () => {
-    // MARKDOWN_RENDER_TIMEOUT_MS is the operator's setting (default 2,000 ms); 300 ms keeps this test short.
+    // MARKDOWN_RENDER_TIMEOUT_MS is the operator's setting (default 5,000 ms); 300 ms keeps this test short.
     world = await World.start({ MARKDOWN_RENDER_TIMEOUT_MS: '300' });
     member = await world.createPerson();
     group = await world.createGroup();

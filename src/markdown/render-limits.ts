@@ -1,6 +1,6 @@
 /**
- * How rendering is bounded (see MarkdownRenderer). Measured on the 2-core CI machine with
- * bench/render.ts; docs/PERFORMANCE.md has the numbers.
+ * How rendering is bounded (see MarkdownRenderer); the time limit is MARKDOWN_RENDER_TIMEOUT_MS.
+ * Chosen by measuring on the 2-core machine with `npm run bench -- render`.
  */
 export const RENDER_LIMITS = {
   /**
