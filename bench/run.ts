@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   'cold-start': () => Promise.resolve(require('./cold-start') as { run: () => Promise<void> }),
   search: () => Promise.resolve(require('./search') as { run: () => Promise<void> }),
   realtime: () => Promise.resolve(require('./realtime') as { run: () => Promise<void> }),
+  render: () => Promise.resolve(require('./render') as { run: () => Promise<void> }),
 };
 type Realtime = typeof import('./realtime');
 /** Parts of a benchmark, by name; `npm run bench` alone does not run them (their whole already does). */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GroupsModule } from '../groups/groups.module';
+import { MarkdownModule } from '../markdown/markdown.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ChannelActivity } from './channel-activity';
 import { Channel } from './channel.entity';
@@ -14,7 +15,7 @@ import { SendQueue } from './send-queue';
 import { TimelineService } from './timeline.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Channel]), GroupsModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([Channel]), GroupsModule, NotificationsModule, MarkdownModule],
   controllers: [ChannelsController],
   providers: [
     ChannelActivity,

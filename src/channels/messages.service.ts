@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { conflict, forbidden, invalid, notFound } from '../common/errors';
 import { GroupsPolicy } from '../groups/groups.policy';
-import { renderMarkdown } from '../markdown/markdown';
+import { MarkdownRenderer } from '../markdown/markdown-renderer';
 import { NotificationsService } from '../notifications/notifications.service';
 import { NO_TURN, Turn } from '../realtime/arrival-order';
 import type { MessageView } from '../realtime/events';
@@ -48,6 +48,7 @@ export class MessagesService {
     private readonly notifications: NotificationsService,
     private readonly mentions: Mentions,
     private readonly queue: SendQueue,
+    private readonly markdown: MarkdownRenderer,
   ) {}
 
   /**
@@ -60,7 +61,7 @@ export class MessagesService {
     const { groupId } = await this.channels.requireGroup(actor, input.channelId, 'contribute');
     if (input.parentId) await this.threadRoot(input.channelId, input.parentId);
     const mentioned = await this.mentions.find(body, groupId, actor.id);
-    const html = renderMarkdown(body);
+    const html = await this.markdown.render(body);
     await turn.wait();
     const committed = this.queue.commit({
       actor,
@@ -91,7 +92,7 @@ export class MessagesService {
     if (message.deletedAt) throw conflict('This message was deleted');
     if (message.body === body)
       return { message: await toOneView(this.dataSource.manager, message), created: false, changed: [] };
-    const html = renderMarkdown(body);
+    const html = await this.markdown.render(body);
     const mentioned = await this.mentions.find(body, channel.groupId, actor.id);
     const { saved, notes } = await this.dataSource.transaction(async (manager) => {
       const current = await manager.findOneOrFail(Message, {

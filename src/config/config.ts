@@ -28,6 +28,8 @@ export class AppConfig {
   readonly loginMaxFailuresPerAddress: number;
   readonly loginWindowMinutes: number;
   readonly clientDir: string;
+  /** How long one markdown render may take on a worker before it is stopped and refused (413). */
+  readonly markdownRenderTimeoutMs: number;
 
   get embedded(): boolean {
     return this.databaseUrl === null;
@@ -155,6 +157,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     loginMaxFailuresPerAddress: integer(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 50, 1, 100000),
     loginWindowMinutes: integer(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     clientDir: resolve(cwd, present(env, 'CLIENT_DIR') ?? 'client/dist'),
+    markdownRenderTimeoutMs: integer(env, 'MARKDOWN_RENDER_TIMEOUT_MS', 5000, 10, 60_000),
   });
   return config;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In, QueryFailedError } from 'typeorm';
 import { invalid } from '../common/errors';
 import { WorkingGroup } from '../groups/working-group.entity';
-import { renderMarkdown } from '../markdown/markdown';
+import { MarkdownRenderer } from '../markdown/markdown-renderer';
 import { OutboxChange, writeOutbox } from '../search/outbox';
 import { User } from '../users/user.entity';
 import { ActionItem } from './action-item.entity';
@@ -52,7 +52,10 @@ function mapForeignKey(e: unknown): unknown {
  */
 @Injectable()
 export class DocumentWriter {
-  constructor(private readonly linker: WikiLinker) {}
+  constructor(
+    private readonly linker: WikiLinker,
+    private readonly markdown: MarkdownRenderer,
+  ) {}
 
   async prepare(
     manager: EntityManager | null,
@@ -62,7 +65,7 @@ export class DocumentWriter {
   ): Promise<Prepared> {
     return {
       rendered: await this.linker.render(manager, groupId, state.body, selfId),
-      decisionsHtml: state.decisions.map((d) => renderMarkdown(d)),
+      decisionsHtml: await this.markdown.renderAll(state.decisions, { field: 'decisions' }),
     };
   }
 

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/config';
 import { GroupsModule } from '../groups/groups.module';
+import { MarkdownModule } from '../markdown/markdown.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ActionItem } from './action-item.entity';
 import { ActionItemsController } from './action-items.controller';
@@ -45,6 +46,7 @@ import { WikiLinker } from './wiki-linker';
     ]),
     GroupsModule,
     NotificationsModule,
+    MarkdownModule,
   ],
   controllers: [DocumentsController, RevisionsController, ActionItemsController, FilesController, PreviewController],
   providers: [

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { renderMarkdown } from '../markdown/markdown';
+import { MarkdownRenderer } from '../markdown/markdown-renderer';
 import { DocumentAccess } from './document-access';
 import { checkBodySize } from './document-input';
 import { PreviewDto } from './dto/document.dto';
@@ -15,14 +15,15 @@ export class PreviewController {
   constructor(
     private readonly access: DocumentAccess,
     private readonly linker: WikiLinker,
+    private readonly markdown: MarkdownRenderer,
   ) {}
 
   @Post('preview')
   @HttpCode(200)
   async preview(@CurrentActor() actor: Actor, @Body() dto: PreviewDto): Promise<{ html: string }> {
     checkBodySize(dto.source, 'source');
-    if (!dto.groupId) return { html: renderMarkdown(dto.source) };
+    if (!dto.groupId) return { html: await this.markdown.render(dto.source, { field: 'source' }) };
     await this.access.group(actor, dto.groupId, 'read');
-    return { html: (await this.linker.render(null, dto.groupId, dto.source)).html };
+    return { html: (await this.linker.render(null, dto.groupId, dto.source, undefined, 'source')).html };
   }
 }

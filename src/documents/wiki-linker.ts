@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
-import { renderMarkdown } from '../markdown/markdown';
-import { wikiLinkTitles } from '../markdown/wiki-links';
+import { MarkdownRenderer, TooComplexToRender } from '../markdown/markdown-renderer';
+import { WikiLinkTargets, WikiTarget, wikiLinkTitles } from '../markdown/wiki-links';
 import { DocumentLink } from './document-link.entity';
 import { Document } from './document.entity';
 import { documentRoute, titleKey } from './rules';
@@ -21,7 +21,10 @@ export interface RenderedBody {
  */
 @Injectable()
 export class WikiLinker {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly markdown: MarkdownRenderer,
+  ) {}
 
   /** Titles resolve to published, non-deleted documents of the group; pages win over other kinds. */
   async resolve(manager: EntityManager | null, groupId: string, keys: string[]): Promise<Map<string, Document>> {
@@ -39,20 +42,41 @@ export class WikiLinker {
     return found;
   }
 
-  async render(manager: EntityManager | null, groupId: string, body: string, selfId?: string): Promise<RenderedBody> {
-    const keys = [...new Set(wikiLinkTitles(body).map(titleKey))];
+  /** Renders a body with its wiki links resolved in the group; `field` names it in a refusal. */
+  async render(
+    manager: EntityManager | null,
+    groupId: string,
+    body: string,
+    selfId?: string,
+    field = 'body',
+  ): Promise<RenderedBody> {
+    const { wikiLinks, links } = await this.targets(manager, groupId, body, selfId);
+    return { html: await this.markdown.render(body, { wikiLinks, field }), links };
+  }
+
+  /**
+   * What each distinct title of the body resolves to, in one query: as a plain map for the
+   * renderer (which may run it on a worker thread), and as the rows of `document_links`.
+   */
+  private async targets(
+    manager: EntityManager | null,
+    groupId: string,
+    body: string,
+    selfId?: string,
+  ): Promise<{ wikiLinks: WikiLinkTargets; links: RenderedBody['links'] }> {
+    const titles = wikiLinkTitles(body);
+    const keys = [...new Set(titles.map(titleKey))];
     const targets = await this.resolve(manager, groupId, keys);
-    const html = renderMarkdown(body, {
-      resolveWikiLink: (title) => {
-        const target = targets.get(titleKey(title));
-        return target ? { href: documentRoute(groupId, target.id), pageId: target.id } : null;
-      },
-    });
+    const wikiLinks = new Map<string, WikiTarget | null>();
+    for (const title of titles) {
+      const target = targets.get(titleKey(title));
+      wikiLinks.set(title, target ? { href: documentRoute(groupId, target.id), pageId: target.id } : null);
+    }
     const links = keys.map((key) => {
       const target = targets.get(key);
       return { key, targetId: target && target.id !== selfId ? target.id : null };
     });
-    return { html, links };
+    return { wikiLinks, links };
   }
 
   /** Replaces a document's outgoing links (inside the caller's transaction). */
@@ -95,9 +119,16 @@ export class WikiLinker {
       select: { id: true, groupId: true, body: true, deletedAt: true },
     });
     for (const source of sources) {
-      const rendered = await this.render(manager, source.groupId, source.body, source.id);
-      await manager.update(Document, { id: source.id }, { bodyHtml: rendered.html, updatedAt: () => 'updated_at' });
-      await this.saveLinks(manager, source as Document, rendered.links);
+      const { wikiLinks, links } = await this.targets(manager, source.groupId, source.body, source.id);
+      try {
+        const html = await this.markdown.render(source.body, { wikiLinks });
+        await manager.update(Document, { id: source.id }, { bodyHtml: html, updatedAt: () => 'updated_at' });
+      } catch (e) {
+        // Another document's save must not fail because this one, which rendered when it was
+        // saved, is over the time limit now: it keeps its rendering; its links still move.
+        if (!(e instanceof TooComplexToRender)) throw e;
+      }
+      await this.saveLinks(manager, source as Document, links);
     }
   }
 }

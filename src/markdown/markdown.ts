@@ -1,7 +1,8 @@
 import MarkdownIt from 'markdown-it';
-import anchor from 'markdown-it-anchor';
 import sanitizeHtml from 'sanitize-html';
-import { wikiLinks, WikiLinkResolver } from './wiki-links';
+import { capEmphasis, keepTooDeep } from './deep-nesting';
+import { headingIds } from './heading-ids';
+import { wikiLinks, WikiLinkTargets } from './wiki-links';
 
 /**
  * THE markdown renderer, for messages, documents and search snippets alike. Safe by
@@ -12,12 +13,14 @@ import { wikiLinks, WikiLinkResolver } from './wiki-links';
  *     an event handler or an id/name that could clobber page globals.
  * One line of plain prose (most chat messages) has no character either layer acts on, so it
  * is wrapped in a paragraph directly; the spec proves that gives the same HTML.
+ *
+ * Every step is linear in the size of the source (test/markdown-hostile.test.ts and
+ * bench/render.ts hold it to that); MarkdownRenderer runs large sources on a worker thread
+ * with a time limit, with this same code.
  */
-export const HEADING_ID_PREFIX = 'md-';
-
 export interface RenderOptions {
-  /** Resolves `[[Page title]]` to a URL within the group, or null when no such page exists. */
-  resolveWikiLink?: WikiLinkResolver;
+  /** What each `[[Page title]]` of the source resolves to; a title not in it is a missing page. */
+  wikiLinks?: WikiLinkTargets;
 }
 
 const SAFE_IMAGE = /^https?:/i;
@@ -30,16 +33,6 @@ export function isSafeLink(url: string): boolean {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed);
   return scheme === null || ['http', 'https', 'mailto'].includes(scheme[1].toLowerCase());
 }
-
-const slugify = (s: string): string =>
-  HEADING_ID_PREFIX +
-  (s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 80) || 'section');
 
 /** `- [ ] todo` and `- [x] done` become disabled checkboxes. */
 function taskLists(md: MarkdownIt.MarkdownIt): void {
@@ -66,12 +59,14 @@ function taskLists(md: MarkdownIt.MarkdownIt): void {
   });
 }
 
-function createParser(options: RenderOptions): MarkdownIt.MarkdownIt {
+function createParser(): MarkdownIt.MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
   md.validateLink = (url: string): boolean => isSafeLink(url);
-  md.use(anchor, { slugify, tabIndex: false });
+  md.use(keepTooDeep);
+  md.use(capEmphasis);
+  md.use(headingIds);
   md.use(taskLists);
-  md.use(wikiLinks, options.resolveWikiLink);
+  md.use(wikiLinks);
   // External links open safely in a new tab.
   const defaultLinkOpen = md.renderer.rules.link_open;
   md.renderer.rules.link_open = (tokens, idx, opts, env, self) => {
@@ -82,10 +77,16 @@ function createParser(options: RenderOptions): MarkdownIt.MarkdownIt {
     }
     return defaultLinkOpen ? defaultLinkOpen(tokens, idx, opts, env, self) : self.renderToken(tokens, idx, opts);
   };
+  // Only http(s) images are shown. Leaving the others out here, not in the sanitizer's filter,
+  // matters for speed: each tag that filter removes copies the whole output so far.
+  const defaultImage = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, idx, opts, env, self) =>
+    SAFE_IMAGE.test(String(tokens[idx].attrGet('src') ?? '')) ? defaultImage(tokens, idx, opts, env, self) : '';
   return md;
 }
 
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+const ALIGNMENTS = ['text-align:left', 'text-align:right', 'text-align:center'];
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -125,8 +126,10 @@ const SANITIZE: sanitizeHtml.IOptions = {
     code: ['class'],
     span: ['class', 'data-user-id'],
     input: [{ name: 'type', multiple: false, values: ['checkbox'] }, 'checked', 'disabled'],
-    th: ['style'],
-    td: ['style'],
+    // markdown-it writes table alignment as exactly these; matching whole values spares a CSS
+    // parse of every cell (allowedStyles parses each one with postcss).
+    th: [{ name: 'style', multiple: false, values: ALIGNMENTS }],
+    td: [{ name: 'style', multiple: false, values: ALIGNMENTS }],
     ...Object.fromEntries(HEADINGS.map((h) => [h, ['id']])),
   },
   allowedClasses: {
@@ -135,7 +138,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
     li: ['task-list-item'],
     code: [/^language-[a-z0-9+#-]{1,30}$/],
   },
-  allowedStyles: { '*': { 'text-align': [/^(left|right|center)$/] } },
+  parseStyleAttributes: false,
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,
@@ -153,7 +156,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'img' && !SAFE_IMAGE.test(frame.attribs.src ?? ''),
 };
 
-const plain = createParser({});
+const parser = createParser();
 
 /**
  * One line of prose with no markup, link or entity in it: starts with a letter; letters,
@@ -175,10 +178,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): str
 
 /** The full path: markdown-it, then the sanitizer. */
 export function renderParsed(source: string, options: RenderOptions = {}): string {
-  const md = options.resolveWikiLink ? createParser(options) : plain;
-  return sanitizeHtml(md.render(source), SANITIZE);
+  return sanitizeHtml(parser.render(source, { wikiLinks: options.wikiLinks }), SANITIZE);
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+export { escapeHtml } from './escape';
