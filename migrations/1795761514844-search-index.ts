@@ -22,6 +22,7 @@ export class SearchIndex1795761514844 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "search_entries" ("type" text NOT NULL, "id" uuid NOT NULL, "version" bigint NOT NULL, "deleted" boolean NOT NULL DEFAULT false, "group_id" uuid, "kind" text NOT NULL DEFAULT '', "title" text NOT NULL DEFAULT '', "body" text NOT NULL DEFAULT '', "tags" text array NOT NULL DEFAULT '{}', "author_id" uuid, "organisation_id" uuid, "language" text, "url" text NOT NULL DEFAULT '', "extra" jsonb, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL, "tsv" tsvector NOT NULL, "title_folded" text NOT NULL DEFAULT '', "generation" bigint NOT NULL DEFAULT '0', CONSTRAINT "PK_1c88fe33198600e3236d19df6e0" PRIMARY KEY ("type", "id"))`,
     );
+    await queryRunner.query(`CREATE INDEX "search_entries_group_idx" ON "search_entries"  ("group_id", "updated_at") `);
     await queryRunner.query(`CREATE INDEX "search_entries_tsv_idx" ON "search_entries" USING GIN ("tsv")`);
     await queryRunner.query(
       `CREATE INDEX "search_entries_title_trgm_idx" ON "search_entries" USING GIN ("title_folded" gin_trgm_ops)`,
@@ -35,6 +36,7 @@ export class SearchIndex1795761514844 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "worker_leases"`);
     await queryRunner.query(`DROP INDEX "public"."search_entries_title_trgm_idx"`);
     await queryRunner.query(`DROP INDEX "public"."search_entries_tsv_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."search_entries_group_idx"`);
     await queryRunner.query(`DROP TABLE "search_entries"`);
     for (const name of ['auzolan_simple', 'auzolan_en', 'auzolan_es']) {
       await queryRunner.query(`DROP TEXT SEARCH CONFIGURATION ${name}`);
