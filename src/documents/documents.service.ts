@@ -14,7 +14,6 @@ import { DocumentState, DocumentWriter } from './document-writer';
 import { Document } from './document.entity';
 import { CreateDocumentDto, MoveDocumentDto, UpdateDocumentDto } from './dto/document.dto';
 import { KnowledgeChecks } from './knowledge-checks';
-import { Publication, PublicationNotifier } from './publication';
 import { DocumentKind, initialStatus } from './rules';
 import { StoredFile } from './stored-file.entity';
 
@@ -31,7 +30,7 @@ class MovedOn extends Error {}
 /**
  * The document lifecycle: create, save (with optimistic concurrency), publish, delete,
  * restore and move. Each change is one transaction through DocumentWriter (row, revision,
- * outbox, related rows, links); realtime and notifications are announced after commit.
+ * outbox, related rows, links); what follows from it travels on the domain-event map.
  */
 @Injectable()
 export class DocumentsService {
@@ -41,7 +40,6 @@ export class DocumentsService {
     private readonly writer: DocumentWriter,
     private readonly reader: DocumentReader,
     private readonly checks: KnowledgeChecks,
-    private readonly publication: PublicationNotifier,
     private readonly events: DomainEvents,
   ) {}
 
@@ -72,14 +70,12 @@ export class DocumentsService {
 
     const id = randomUUID();
     const prepared = await this.writer.prepare(null, groupId, state, id);
-    let publication: Publication | null = null;
     const doc = await this.events.transaction(async (manager) => {
       const row = status === 'published' ? { publishedInGroupAt: new Date(), publishedById: actor.id } : {};
       const saved = await this.writer.insert(manager, { id, kind, authorId: actor.id, state, prepared, row });
-      if (status === 'published') publication = await this.publication.record(manager, saved, actor);
+      if (status === 'published') await this.events.emit(manager, 'document.published', { doc: saved, actor });
       return saved;
     });
-    if (publication) this.publication.announce(publication);
     return { ...(await this.viewFor(actor, doc)), warnings };
   }
 
@@ -117,16 +113,14 @@ export class DocumentsService {
     const access = await this.access.require(actor, id, 'read');
     if (access.doc.status === 'published') throw conflict('This document is already published');
     await this.access.require(actor, id, 'publish');
-    let publication: Publication | null = null;
     const doc = await this.change(actor, id, undefined, async (manager, locked) => {
       if (locked.status === 'published') throw conflict('This document is already published');
       const state: DocumentState = { ...(await this.writer.stateOf(manager, locked)), status: 'published' };
       Object.assign(locked, { publishedInGroupAt: new Date(), publishedById: actor.id });
       const saved = await this.writer.save(manager, locked, { action: 'publish', actorId: actor.id, state });
-      publication = await this.publication.record(manager, saved, actor);
+      await this.events.emit(manager, 'document.published', { doc: saved, actor });
       return saved;
     });
-    if (publication) this.publication.announce(publication);
     return this.viewFor(actor, doc);
   }
 
