@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, isAdmin } from '../auth/actor';
+import { Actor } from '../auth/actor';
 import { AppError, conflict, forbidden, invalid } from '../common/errors';
+import { canManageGroupContent } from '../groups/access';
 import { GroupAccess } from '../groups/groups.policy';
 import { DocumentAccess } from './document-access';
 import { checkBodySize, checkKindFields, checkState, emptyState, mergeState } from './document-input';
@@ -50,7 +51,7 @@ export class DocumentsService {
     const { kind, templateId, status: requested, ...input } = dto;
     checkKindFields(kind, input);
     checkBodySize(input.body);
-    const manage = this.mayManage(actor, access);
+    const manage = canManageGroupContent(actor, access.role);
     if (input.templateFor != null && !manage) throw forbidden('Only facilitators mark pages as templates');
     const status = initialStatus(kind, requested, manage);
     if (status === 'denied') throw forbidden('Only facilitators publish meeting summaries; save it as a draft');
@@ -85,7 +86,7 @@ export class DocumentsService {
     checkKindFields(kind, input);
     checkBodySize(input.body);
     if (input.templateFor !== undefined && input.templateFor !== access.doc.templateFor) {
-      if (!this.mayManage(actor, access)) throw forbidden('Only facilitators mark pages as templates');
+      if (!canManageGroupContent(actor, access.role)) throw forbidden('Only facilitators mark pages as templates');
     }
     const prepared =
       input.body !== undefined || input.decisions !== undefined
@@ -189,10 +190,6 @@ export class DocumentsService {
         { field: 'baseVersion', reason: 'stale', currentVersion: e.current, current: view },
       ]);
     }
-  }
-
-  private mayManage(actor: Actor, access: GroupAccess): boolean {
-    return isAdmin(actor) || access.role === 'facilitator';
   }
 
   private async viewFor(actor: Actor, doc: Document): Promise<DocumentView> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, IsNull, Repository, SelectQueryBuilder } from 'typeorm';
-import { Actor, isAdmin } from '../auth/actor';
+import { Actor } from '../auth/actor';
 import { GroupsPolicy } from '../groups/groups.policy';
 import type { NotificationPayload } from '../realtime/events';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
@@ -59,7 +59,7 @@ export class NotificationsService {
    * so it passes the same rule as that content and is left out (and not counted) meanwhile.
    */
   async list(actor: Actor, opts: { unread?: boolean; limit?: number }): Promise<NotificationList> {
-    const readable = isAdmin(actor) ? null : await this.policy.readableGroupIds(actor);
+    const readable = await this.policy.readableScope(actor);
     const mine = (): SelectQueryBuilder<Notification> => {
       const qb = this.notifications.createQueryBuilder('n').where('n.user_id = :me', { me: actor.id });
       if (readable !== null) {
