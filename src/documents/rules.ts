@@ -1,4 +1,5 @@
-import { canManageGroupContent, decide, GroupAction, SqlCondition } from '../groups/access';
+import { canManageGroupContent, decide, GroupAction } from '../groups/access';
+import type { SqlCondition } from '../common/sql-condition';
 import type { Actor } from '../auth/actor';
 import type { GroupRole } from '../groups/membership.entity';
 import type { Visibility } from '../groups/working-group.entity';

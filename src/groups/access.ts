@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/actor';
+import type { SqlCondition } from '../common/sql-condition';
 import type { GroupRole } from './membership.entity';
 import type { Visibility } from './working-group.entity';
 
@@ -45,12 +46,6 @@ export const MANAGING_ROLES: readonly GroupRole[] = (Object.keys(ROLE_MAY) as Gr
  */
 export function canManageGroupContent(actor: Pick<Actor, 'role'>, role: GroupRole | null): boolean {
   return actor.role === 'admin' || (role !== null && MANAGING_ROLES.includes(role));
-}
-
-/** A WHERE condition with its named parameters, for a TypeORM query builder (`qb.andWhere(c.sql, c.params)`). */
-export interface SqlCondition {
-  sql: string;
-  params: Record<string, unknown>;
 }
 
 /**
