@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { conflict, notFound } from '../common/errors';
-import { GroupAction } from '../groups/access';
+import { GroupAction, readableGroupsSql } from '../groups/access';
 import { GroupAccess, GroupsPolicy, hiddenAs } from '../groups/groups.policy';
 import { GroupsService } from '../groups/groups.service';
 import { WorkingGroup } from '../groups/working-group.entity';
@@ -171,6 +171,20 @@ export class ChannelsService implements OnModuleInit {
   /** Channel ids of a group, for revoking a removed member's channel rooms. */
   async idsOfGroup(groupId: string): Promise<string[]> {
     const rows = await this.dataSource.manager.find(Channel, { where: { groupId }, select: { id: true } });
+    return rows.map((r) => r.id);
+  }
+
+  /** Channel ids of the groups this person may not read, for revoking a former admin's channel rooms. */
+  async idsHiddenFrom(person: Pick<Actor, 'id' | 'role'>): Promise<string[]> {
+    const readable = readableGroupsSql(person, 'g');
+    if (!readable) return [];
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select('c.id', 'id')
+      .from(Channel, 'c')
+      .innerJoin(WorkingGroup, 'g', 'g.id = c.group_id')
+      .where(`NOT ${readable.sql}`, readable.params)
+      .getRawMany<{ id: string }>();
     return rows.map((r) => r.id);
   }
 }

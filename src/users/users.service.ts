@@ -3,7 +3,14 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { Actor, isAdmin } from '../auth/actor';
-import { SESSIONS_REVOKED, SessionsRevokedEvent, USER_DEACTIVATED, UserDeactivatedEvent } from '../auth/auth.events';
+import {
+  SESSIONS_REVOKED,
+  SessionsRevokedEvent,
+  USER_DEACTIVATED,
+  UserDeactivatedEvent,
+  USER_ROLE_CHANGED,
+  UserRoleChangedEvent,
+} from '../auth/auth.events';
 import { hashPassword } from '../auth/password';
 import { revokeSessions } from '../auth/sessions';
 import { CacheBus } from '../cache/cache-bus';
@@ -85,6 +92,7 @@ export class UsersService {
       throw invalid('password', 'change your own password with PATCH /api/me, giving currentPassword');
     }
     const user = await this.load(id);
+    const roleBefore = user.role;
     if (dto.organisationId) await this.assertOrganisation(this.users.manager, dto.organisationId);
     const { password, ...rest } = dto;
     Object.assign(user, rest);
@@ -101,6 +109,9 @@ export class UsersService {
       () => [{ kind: 'user', userId: id }],
     );
     if (dto.active === false) this.events.emit(USER_DEACTIVATED, { userId: id } satisfies UserDeactivatedEvent);
+    if (user.role !== roleBefore) {
+      this.events.emit(USER_ROLE_CHANGED, { userId: id, role: user.role } satisfies UserRoleChangedEvent);
+    }
     if (password !== undefined) {
       this.events.emit(SESSIONS_REVOKED, { userId: id, keptSessionId: null } satisfies SessionsRevokedEvent);
     }
