@@ -110,7 +110,8 @@ export class UsersService {
     );
     if (dto.active === false) this.events.emit(USER_DEACTIVATED, { userId: id } satisfies UserDeactivatedEvent);
     if (user.role !== roleBefore) {
-      this.events.emit(USER_ROLE_CHANGED, { userId: id, role: user.role } satisfies UserRoleChangedEvent);
+      // Awaited, as membership changes are: when the answer arrives, the rooms have changed.
+      await this.events.emitAsync(USER_ROLE_CHANGED, { userId: id, role: user.role } satisfies UserRoleChangedEvent);
     }
     if (password !== undefined) {
       this.events.emit(SESSIONS_REVOKED, { userId: id, keptSessionId: null } satisfies SessionsRevokedEvent);
