@@ -1,4 +1,4 @@
-import { seesEmailOf, seesEveryone, visiblePeopleSql } from './user-access';
+import { managesPeople, seesEmailOf, seesEveryone, visiblePeopleSql } from './user-access';
 
 const admin = { id: 'x', role: 'admin' as const, organisationId: null };
 const ane = { id: 'ane', role: 'member' as const, organisationId: 'org-a' };
@@ -8,6 +8,8 @@ describe('who may see whom', () => {
   it('lets admins see everyone, and others only those the rule finds', () => {
     expect(seesEveryone(admin)).toBe(true);
     expect(seesEveryone(ane)).toBe(false);
+    expect(managesPeople(admin)).toBe(true);
+    expect(managesPeople(ane)).toBe(false);
     expect(visiblePeopleSql(admin)).toBeNull();
   });
 

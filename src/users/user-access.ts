@@ -14,6 +14,11 @@ import type { SqlCondition } from '../common/sql-condition';
  * group's member list (`GET /api/groups/:id/members`), where mentions use them.
  */
 export function seesEveryone(actor: Pick<Actor, 'role'>): boolean {
+  return managesPeople(actor);
+}
+
+/** Adding people and changing others (role, organisation, activity, password) is for admins. */
+export function managesPeople(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'admin';
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import { Actor, isAdmin } from '../auth/actor';
+import { Actor } from '../auth/actor';
 import {
   SESSIONS_REVOKED,
   SessionsRevokedEvent,
@@ -19,7 +19,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { CreateUserDto, UpdateMeDto, UpdateUserDto } from './dto/user.dto';
 import { normaliseEmail } from './email';
 import { User } from './user.entity';
-import { visiblePeopleSql } from './user-access';
+import { managesPeople, visiblePeopleSql } from './user-access';
 import { PersonView, toPersonView, toUserView, UserView } from './user.view';
 
 export function requireEmail(input: string, field = 'email'): string {
@@ -55,7 +55,7 @@ export class UsersService {
   }
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
-    if (!isAdmin(actor)) throw forbidden('Only admins add people');
+    if (!managesPeople(actor)) throw forbidden('Only admins add people');
     const user = await this.insert(this.users.manager, dto);
     return toUserView(await this.load(user.id));
   }
@@ -81,7 +81,7 @@ export class UsersService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserView> {
-    if (!isAdmin(actor)) throw forbidden('Only admins change other people');
+    if (!managesPeople(actor)) throw forbidden('Only admins change other people');
     if (id === actor.id && (dto.active === false || dto.role === 'member')) {
       throw new AppError('validation_failed', 'You cannot deactivate or demote yourself', [
         { field: dto.active === false ? 'active' : 'role', reason: 'would lock you out' },
