@@ -10,4 +10,4 @@ export interface Actor {
   sessionId: string;
 }
 
-export const isAdmin = (actor: Actor): boolean => actor.role === 'admin';
+export const isAdmin = (actor: Pick<Actor, 'role'>): boolean => actor.role === 'admin';

@@ -1,3 +1,5 @@
+import type { PlatformRole } from '../users/user.entity';
+
 /** Emitted after a session is revoked (logout): its sockets are disconnected. */
 export const SESSION_REVOKED = 'session.revoked';
 
@@ -11,6 +13,18 @@ export const USER_DEACTIVATED = 'user.deactivated';
 
 export interface UserDeactivatedEvent {
   userId: string;
+}
+
+/**
+ * Emitted after an admin changed a person's platform role: their sockets join or leave the
+ * admins' room (admins receive every group's events), and a former admin's sockets leave the
+ * channel rooms of groups they may no longer read.
+ */
+export const USER_ROLE_CHANGED = 'user.role_changed';
+
+export interface UserRoleChangedEvent {
+  userId: string;
+  role: PlatformRole;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
+import { USER_ROLE_CHANGED, UserRoleChangedEvent } from '../auth/auth.events';
 import { MEMBERSHIP_CHANGED, MembershipChangedEvent } from '../groups/membership.events';
 import { rooms } from '../realtime/events';
 import type { MessageView } from '../realtime/events';
@@ -177,6 +178,18 @@ export class ChannelsGateway implements OnModuleInit {
         this.realtime.server.in(rooms.user(event.userId)).socketsLeave(channelIds.map(rooms.channel));
     } catch (e) {
       // The membership change is committed; failing it now would only hide that.
+      this.logger.error({ err: e instanceof Error ? e.stack : String(e) }, 'could not revoke channel rooms');
+    }
+  }
+
+  /** A former admin's sockets leave the channel rooms of groups they may no longer read. */
+  @OnEvent(USER_ROLE_CHANGED)
+  async onUserRoleChanged(event: UserRoleChangedEvent): Promise<void> {
+    try {
+      const channelIds = await this.channels.idsHiddenFrom({ id: event.userId, role: event.role });
+      if (channelIds.length)
+        this.realtime.server.in(rooms.user(event.userId)).socketsLeave(channelIds.map(rooms.channel));
+    } catch (e) {
       this.logger.error({ err: e instanceof Error ? e.stack : String(e) }, 'could not revoke channel rooms');
     }
   }

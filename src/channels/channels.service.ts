@@ -2,9 +2,9 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
-import { AppError, conflict, notFound } from '../common/errors';
-import { GroupAction } from '../groups/access';
-import { GroupAccess, GroupsPolicy } from '../groups/groups.policy';
+import { conflict, notFound } from '../common/errors';
+import { GroupAction, readableGroupsSql } from '../groups/access';
+import { GroupAccess, GroupsPolicy, hiddenAs } from '../groups/groups.policy';
 import { GroupsService } from '../groups/groups.service';
 import { WorkingGroup } from '../groups/working-group.entity';
 import type { ChannelInfo, ChannelView } from '../realtime/events';
@@ -89,13 +89,8 @@ export class ChannelsService implements OnModuleInit {
   }
 
   /** The policy's answer for the channel's group; a hidden group makes the channel a 404 like a missing one. */
-  private async access(actor: Actor, groupId: string, action: GroupAction): Promise<GroupAccess> {
-    try {
-      return await this.policy.require(actor, groupId, action);
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'not_found') throw notFound('Channel');
-      throw e;
-    }
+  private access(actor: Actor, groupId: string, action: GroupAction): Promise<GroupAccess> {
+    return this.policy.require(actor, groupId, action).catch(hiddenAs('Channel'));
   }
 
   async list(actor: Actor, groupId: string, includeArchived = false): Promise<ChannelView[]> {
@@ -176,6 +171,20 @@ export class ChannelsService implements OnModuleInit {
   /** Channel ids of a group, for revoking a removed member's channel rooms. */
   async idsOfGroup(groupId: string): Promise<string[]> {
     const rows = await this.dataSource.manager.find(Channel, { where: { groupId }, select: { id: true } });
+    return rows.map((r) => r.id);
+  }
+
+  /** Channel ids of the groups this person may not read, for revoking a former admin's channel rooms. */
+  async idsHiddenFrom(person: Pick<Actor, 'id' | 'role'>): Promise<string[]> {
+    const readable = readableGroupsSql(person, 'g');
+    if (!readable) return [];
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select('c.id', 'id')
+      .from(Channel, 'c')
+      .innerJoin(WorkingGroup, 'g', 'g.id = c.group_id')
+      .where(`NOT ${readable.sql}`, readable.params)
+      .getRawMany<{ id: string }>();
     return rows.map((r) => r.id);
   }
 }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { conflict, forbidden, invalid, notFound } from '../common/errors';
 import { DomainEvents } from '../domain-events/domain-events';
-import { GroupsPolicy } from '../groups/groups.policy';
+import { GroupsPolicy, hiddenAs } from '../groups/groups.policy';
 import { MarkdownRenderer } from '../markdown/markdown-renderer';
 import { NO_TURN, Turn } from '../realtime/arrival-order';
 import type { MessageView } from '../realtime/events';
@@ -205,13 +205,8 @@ export class MessagesService {
   ): Promise<{ message: Message; channel: Channel }> {
     const message = await this.dataSource.manager.findOneBy(Message, { id: messageId });
     if (!message) throw notFound('Message');
-    try {
-      const { channel } = await this.channels.require(actor, message.channelId, action);
-      return { message, channel };
-    } catch (e) {
-      if ((e as { code?: string }).code === 'not_found') throw notFound('Message');
-      throw e;
-    }
+    const { channel } = await this.channels.require(actor, message.channelId, action).catch(hiddenAs('Message'));
+    return { message, channel };
   }
 
   /** A resend: the same clientMsgId with the same body, channel and parent returns the original. */

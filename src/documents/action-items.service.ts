@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource } from 'typeorm';
-import { Actor, isAdmin } from '../auth/actor';
-import { AppError, notFound } from '../common/errors';
+import { DataSource } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { notFound } from '../common/errors';
+import { hiddenAs } from '../groups/groups.policy';
 import { ActionItem } from './action-item.entity';
 import { DocumentAccess } from './document-access';
 import { actionItemView } from './document-reader';
@@ -10,7 +11,7 @@ import { ActionItemView } from './document.view';
 import { DocumentWriter } from './document-writer';
 import { DocumentsService } from './documents.service';
 import { ListActionItemsQuery } from './dto/action-item.dto';
-import { ActionItemStatus } from './rules';
+import { ActionItemStatus, visibleDraftsSql } from './rules';
 
 /**
  * Action items as first-class rows: listed per group across summaries, and closed one by
@@ -37,11 +38,8 @@ export class ActionItemsService {
       .orderBy('i.due_date', 'ASC', 'NULLS LAST')
       .addOrderBy('d.meeting_date', 'DESC', 'NULLS LAST')
       .addOrderBy('i.position', 'ASC');
-    if (!isAdmin(actor) && access.role !== 'facilitator') {
-      qb.andWhere(
-        new Brackets((w) => w.where(`d.status = 'published'`).orWhere('d.author_id = :me', { me: actor.id })),
-      );
-    }
+    const drafts = visibleDraftsSql(actor, access.role, 'd');
+    if (drafts) qb.andWhere(drafts.sql, drafts.params);
     if (q.status) qb.andWhere('i.status = :status', { status: q.status });
     if (q.owner) {
       qb.andWhere('(i.owner_user_id = :owner OR i.owner_organisation_id = :owner)', { owner: q.owner });
@@ -54,9 +52,7 @@ export class ActionItemsService {
     const item = await this.dataSource.manager.findOneBy(ActionItem, { id });
     if (!item) throw notFound('Action item');
     // Hidden with its summary: a 404 names the action item, not the document.
-    await this.access.require(actor, item.documentId, 'read').catch((e: unknown) => {
-      throw e instanceof AppError && e.code === 'not_found' ? notFound('Action item') : e;
-    });
+    await this.access.require(actor, item.documentId, 'read').catch(hiddenAs('Action item'));
     // Observers read action items; members and facilitators close them.
     await this.access.group(actor, item.groupId, 'contribute');
     await this.documents.change(actor, item.documentId, undefined, async (manager, locked) => {

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AppError, notFound } from '../common/errors';
-import { GroupAccess, GroupsPolicy } from '../groups/groups.policy';
+import { GroupAccess, GroupsPolicy, hiddenAs } from '../groups/groups.policy';
 import { GroupAction } from '../groups/access';
 import { Document } from './document.entity';
 import { decideDocument, DocumentAction } from './rules';
@@ -39,9 +39,7 @@ export class DocumentAccess {
   async require(actor: Actor, documentId: string, action: DocumentAction): Promise<DocumentAccessResult> {
     const doc = await this.documents.findOneBy({ id: documentId });
     if (!doc) throw notFound('Document');
-    const access = await this.policy.require(actor, doc.groupId, 'read').catch((e: unknown) => {
-      throw e instanceof AppError && e.code === 'not_found' ? notFound('Document') : e;
-    });
+    const access = await this.policy.require(actor, doc.groupId, 'read').catch(hiddenAs('Document'));
     const decision = decideDocument(actor, access.group, access.role, doc, action);
     if (decision === 'hidden') throw notFound('Document');
     if (decision === 'denied') throw new AppError('forbidden', DENIED[action]);

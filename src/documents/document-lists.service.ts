@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
-import { Actor, isAdmin } from '../auth/actor';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { Actor } from '../auth/actor';
 import { forbidden } from '../common/errors';
 import { GroupAccess } from '../groups/groups.policy';
 import { DocumentAccess } from './document-access';
@@ -10,7 +10,7 @@ import { DocumentReader } from './document-reader';
 import { DocumentSummary } from './document.view';
 import { Document } from './document.entity';
 import { ListDocumentsQuery } from './dto/list.dto';
-import { normaliseTags } from './rules';
+import { normaliseTags, seesDeleted, visibleDraftsSql } from './rules';
 
 export interface DocumentList {
   items: DocumentSummary[];
@@ -34,15 +34,15 @@ export class DocumentListsService {
   /** Published documents, plus drafts the actor may see (their own; all of them for facilitators). */
   private visibleTo(qb: SelectQueryBuilder<Document>, actor: Actor, access: GroupAccess): void {
     qb.andWhere('d.deleted_at IS NULL');
-    if (isAdmin(actor) || access.role === 'facilitator') return;
-    qb.andWhere(new Brackets((w) => w.where(`d.status = 'published'`).orWhere('d.author_id = :me', { me: actor.id })));
+    const drafts = visibleDraftsSql(actor, access.role, 'd');
+    if (drafts) qb.andWhere(drafts.sql, drafts.params);
   }
 
   async list(actor: Actor, groupId: string, q: ListDocumentsQuery): Promise<DocumentList> {
     const access = await this.access.group(actor, groupId, 'read');
     const qb = this.dataSource.manager.createQueryBuilder(Document, 'd').where('d.group_id = :groupId', { groupId });
     if (q.deleted) {
-      if (!isAdmin(actor)) throw forbidden('Only admins list deleted documents');
+      if (!seesDeleted(actor)) throw forbidden('Only admins list deleted documents');
       qb.andWhere('d.deleted_at IS NOT NULL');
     } else {
       this.visibleTo(qb, actor, access);

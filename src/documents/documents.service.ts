@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, isAdmin } from '../auth/actor';
+import { Actor } from '../auth/actor';
 import { AppError, conflict, forbidden, invalid } from '../common/errors';
 import { DomainEvents } from '../domain-events/domain-events';
+import { canManageGroupContent } from '../groups/access';
 import { GroupAccess } from '../groups/groups.policy';
 import { DocumentAccess } from './document-access';
 import { checkBodySize, checkKindFields, checkState, emptyState, mergeState } from './document-input';
@@ -53,7 +54,7 @@ export class DocumentsService {
     const { kind, templateId, status: requested, ...input } = dto;
     checkKindFields(kind, input);
     checkBodySize(input.body);
-    const manage = this.mayManage(actor, access);
+    const manage = canManageGroupContent(actor, access.role);
     if (input.templateFor != null && !manage) throw forbidden('Only facilitators mark pages as templates');
     const status = initialStatus(kind, requested, manage);
     if (status === 'denied') throw forbidden('Only facilitators publish meeting summaries; save it as a draft');
@@ -86,7 +87,7 @@ export class DocumentsService {
     checkKindFields(kind, input);
     checkBodySize(input.body);
     if (input.templateFor !== undefined && input.templateFor !== access.doc.templateFor) {
-      if (!this.mayManage(actor, access)) throw forbidden('Only facilitators mark pages as templates');
+      if (!canManageGroupContent(actor, access.role)) throw forbidden('Only facilitators mark pages as templates');
     }
     const prepared =
       input.body !== undefined || input.decisions !== undefined
@@ -223,10 +224,6 @@ export class DocumentsService {
         if (attempt === 3) throw conflict('The document is being changed by others; try again');
       }
     }
-  }
-
-  private mayManage(actor: Actor, access: GroupAccess): boolean {
-    return isAdmin(actor) || access.role === 'facilitator';
   }
 
   private async viewFor(actor: Actor, doc: Document): Promise<DocumentView> {

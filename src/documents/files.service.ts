@@ -4,15 +4,16 @@ import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, isAdmin } from '../auth/actor';
+import { Actor } from '../auth/actor';
 import { AppError, invalid, notFound } from '../common/errors';
+import { hiddenAs } from '../groups/groups.policy';
 import { DocumentAccess } from './document-access';
 import { fileView } from './document-reader';
 import { Document } from './document.entity';
 import { FileView } from './document.view';
 import { extensionOf, fileNameProblem, finalContentType, sniffContentType } from './file-rules';
 import { FileStorage, newStorageKey } from './file-storage';
-import { KNOWLEDGE_LIMITS } from './rules';
+import { handlesFile, KNOWLEDGE_LIMITS, visibleDraftsSql } from './rules';
 import { StoredFile } from './stored-file.entity';
 
 /** The part of a multipart upload this service needs (kept small so it is easy to fake). */
@@ -94,16 +95,14 @@ export class FilesService {
   async open(actor: Actor, fileId: string): Promise<{ file: StoredFile; content: Readable }> {
     const file = await this.dataSource.manager.findOneBy(StoredFile, { id: fileId });
     if (!file) throw notFound('File');
-    const access = await this.access.group(actor, file.groupId, 'read').catch((e: unknown) => {
-      throw e instanceof AppError && e.code === 'not_found' ? notFound('File') : e;
-    });
-    const privileged = isAdmin(actor) || access.role === 'facilitator' || file.uploadedById === actor.id;
-    if (!privileged) {
-      const used = await this.dataSource.manager
+    const access = await this.access.group(actor, file.groupId, 'read').catch(hiddenAs('File'));
+    if (!handlesFile(actor, access.role, file.uploadedById)) {
+      const qb = this.dataSource.manager
         .createQueryBuilder(Document, 'd')
-        .where('d.file_id = :fileId AND d.deleted_at IS NULL', { fileId })
-        .andWhere(`(d.status = 'published' OR d.author_id = :me)`, { me: actor.id })
-        .getExists();
+        .where('d.file_id = :fileId AND d.deleted_at IS NULL', { fileId });
+      const drafts = visibleDraftsSql(actor, access.role, 'd');
+      if (drafts) qb.andWhere(drafts.sql, drafts.params);
+      const used = await qb.getExists();
       if (!used) throw notFound('File');
     }
     const content = await this.storage.read(file.storageKey).catch(() => {

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { Actor, isAdmin } from '../auth/actor';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../auth/actor';
 import { invalid } from '../common/errors';
 import { GroupAccess } from '../groups/groups.policy';
 import { Document } from './document.entity';
 import type { DocumentState } from './document-writer';
-import { normaliseSourceUrl } from './rules';
+import { handlesFile, normaliseSourceUrl, visibleDraftsSql } from './rules';
 import { StoredFile } from './stored-file.entity';
 
 const MAX_DEPTH = 100;
@@ -18,8 +18,8 @@ export class KnowledgeChecks {
 
   /** Drafts of others are invisible: a reference to one reads like a reference to nothing. */
   private visible(qb: ReturnType<EntityManager['createQueryBuilder']>, actor: Actor, access: GroupAccess): void {
-    if (isAdmin(actor) || access.role === 'facilitator') return;
-    qb.andWhere(new Brackets((w) => w.where(`d.status = 'published'`).orWhere('d.author_id = :me', { me: actor.id })));
+    const drafts = visibleDraftsSql(actor, access.role, 'd');
+    if (drafts) qb.andWhere(drafts.sql, drafts.params);
   }
 
   async template(actor: Actor, groupId: string, templateId: string): Promise<Document> {
@@ -48,8 +48,8 @@ export class KnowledgeChecks {
     }
     if (state.fileId !== null && state.fileId !== current?.fileId) {
       const file = await manager.findOneBy(StoredFile, { id: state.fileId });
-      const mine = file?.uploadedById === actor.id || isAdmin(actor) || access.role === 'facilitator';
-      if (!file || file.groupId !== state.groupId || !mine) throw invalid('fileId', 'no such file in this group');
+      if (!file || file.groupId !== state.groupId || !handlesFile(actor, access.role, file.uploadedById))
+        throw invalid('fileId', 'no such file in this group');
     }
   }
 

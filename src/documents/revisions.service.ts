@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { notFound } from '../common/errors';
+import { canManageGroupContent } from '../groups/access';
 import { DocumentAccess } from './document-access';
 import { DocumentReader, personRef } from './document-reader';
 import { DocumentRevision } from './document-revision.entity';
@@ -102,8 +103,7 @@ export class RevisionsService {
           body: old.body,
           status: current.status,
           groupId: current.groupId,
-          templateFor:
-            access.role === 'facilitator' || actor.role === 'admin' ? old.fields.templateFor : current.templateFor,
+          templateFor: canManageGroupContent(actor, access.role) ? old.fields.templateFor : current.templateFor,
         };
         state.parentId = await this.stillValid(
           () => this.checks.references(actor, access, { ...state, fileId: null }, locked, manager),

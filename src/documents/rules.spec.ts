@@ -1,4 +1,15 @@
-import { decideDocument, DocumentFacts, initialStatus, normaliseSourceUrl, normaliseTags, titleKey } from './rules';
+import {
+  decideDocument,
+  DocumentFacts,
+  handlesFile,
+  initialStatus,
+  normaliseSourceUrl,
+  normaliseTags,
+  seesDeleted,
+  seesDraft,
+  titleKey,
+  visibleDraftsSql,
+} from './rules';
 
 const member = { id: 'm', role: 'member' as const };
 const author = { id: 'a', role: 'member' as const };
@@ -96,5 +107,48 @@ describe('normalisation', () => {
       'battery recycling',
     ]);
     expect(titleKey('  Hydrogen   Roadmap ')).toBe('hydrogen roadmap');
+  });
+});
+
+describe('drafts, deleted documents and files', () => {
+  it('shows a draft to its author and to who manages the group, not to other members', () => {
+    expect(seesDraft(author, 'member', 'a')).toBe(true);
+    expect(seesDraft(member, 'facilitator', 'a')).toBe(true);
+    expect(seesDraft(admin, null, 'a')).toBe(true);
+    expect(seesDraft(member, 'member', 'a')).toBe(false);
+    expect(seesDraft(member, 'observer', null)).toBe(false);
+  });
+
+  it('agrees with decideDocument on reading a draft', () => {
+    for (const actor of [member, author, admin]) {
+      for (const role of ['facilitator', 'member', 'observer'] as const) {
+        const read = decideDocument(actor, open, role, doc({ status: 'draft' }), 'read') === 'allow';
+        expect(seesDraft(actor, role, 'a')).toBe(read);
+      }
+    }
+  });
+
+  it('filters drafts in SQL for readers who do not see them all, with the reader as a parameter', () => {
+    expect(visibleDraftsSql(admin, null)).toBeNull();
+    expect(visibleDraftsSql(member, 'facilitator')).toBeNull();
+    const c = visibleDraftsSql(member, 'member', 'doc');
+    expect(c).toEqual({
+      sql: `(doc.status = 'published' OR doc.author_id = :draftReader)`,
+      params: { draftReader: 'm' },
+    });
+  });
+
+  it('shows deleted documents to admins only', () => {
+    expect(seesDeleted(admin)).toBe(true);
+    expect(seesDeleted(member)).toBe(false);
+    expect(decideDocument(member, open, 'facilitator', doc({ deletedAt: new Date() }), 'read')).toBe('hidden');
+  });
+
+  it('lets the uploader and who manages the group handle a file; others go through a document', () => {
+    expect(handlesFile(author, 'member', 'a')).toBe(true);
+    expect(handlesFile(member, 'facilitator', 'a')).toBe(true);
+    expect(handlesFile(admin, null, 'a')).toBe(true);
+    expect(handlesFile(member, 'member', 'a')).toBe(false);
+    expect(handlesFile(member, 'member', null)).toBe(false);
   });
 });

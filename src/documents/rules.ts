@@ -1,4 +1,5 @@
-import { decide, GroupAction } from '../groups/access';
+import { canManageGroupContent, decide, GroupAction } from '../groups/access';
+import type { SqlCondition } from '../common/sql-condition';
 import type { Actor } from '../auth/actor';
 import type { GroupRole } from '../groups/membership.entity';
 import type { Visibility } from '../groups/working-group.entity';
@@ -97,14 +98,13 @@ export function decideDocument(
 ): Decision {
   const can = (a: GroupAction): boolean => decide(actor, group, role, a) === 'allow';
   if (decide(actor, group, role, 'read') === 'hidden') return 'hidden';
-  const admin = actor.role === 'admin';
   const manage = can('manage');
   const author = doc.authorId !== null && doc.authorId === actor.id;
   if (doc.deletedAt) {
-    if (!admin) return 'hidden';
+    if (!seesDeleted(actor)) return 'hidden';
     return action === 'read' || action === 'restore' ? 'allow' : 'denied';
   }
-  if (doc.status === 'draft' && !(author || manage)) return 'hidden';
+  if (doc.status === 'draft' && !seesDraft(actor, role, doc.authorId)) return 'hidden';
   if (action === 'read') return 'allow';
   if (action === 'restore') return 'denied';
   if (!can('contribute')) return 'denied';
@@ -118,6 +118,41 @@ export function decideDocument(
       if (doc.kind === 'meeting_summary') return manage ? 'allow' : 'denied';
       return manage || author ? 'allow' : 'denied';
   }
+}
+
+/** Deleted documents are seen (listed, read and restored) by admins only. */
+export function seesDeleted(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin';
+}
+
+/** A draft is seen by its author and by who manages the group's content (facilitators, admins). */
+export function seesDraft(actor: Pick<Actor, 'id' | 'role'>, role: GroupRole | null, authorId: string | null): boolean {
+  return canManageGroupContent(actor, role) || (authorId !== null && authorId === actor.id);
+}
+
+/**
+ * `seesDraft` as SQL over documents aliased `d`: published ones, and drafts the actor sees.
+ * Null when the actor sees every draft of the group. Deletion is filtered by the caller.
+ */
+export function visibleDraftsSql(
+  actor: Pick<Actor, 'id' | 'role'>,
+  role: GroupRole | null,
+  d = 'd',
+): SqlCondition | null {
+  if (canManageGroupContent(actor, role)) return null;
+  return { sql: `(${d}.status = 'published' OR ${d}.author_id = :draftReader)`, params: { draftReader: actor.id } };
+}
+
+/**
+ * A stored file is opened, and attached to a resource, by its uploader and by who manages
+ * the group; anyone else opens it only through a document they may read that uses it.
+ */
+export function handlesFile(
+  actor: Pick<Actor, 'id' | 'role'>,
+  role: GroupRole | null,
+  uploadedById: string | null,
+): boolean {
+  return canManageGroupContent(actor, role) || (uploadedById !== null && uploadedById === actor.id);
 }
 
 /** The status a new document starts in; meeting summaries start as drafts unless a facilitator publishes. */

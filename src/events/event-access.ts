@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { Actor, isAdmin } from '../auth/actor';
-import { forbidden, notFound } from '../common/errors';
-import { GroupsPolicy } from '../groups/groups.policy';
+import { forbidden, invalid, notFound } from '../common/errors';
+import { GroupsPolicy, hiddenAs } from '../groups/groups.policy';
 import { AgendaEvent } from './event.entity';
 
 /**
@@ -52,8 +52,26 @@ export class EventAccess {
     return seen;
   }
 
-  /** For list queries: the groups whose events the actor may see (events without a group are always seen). */
-  readableGroupIds(actor: Actor): Promise<string[]> {
-    return this.policy.readableGroupIds(actor);
+  /**
+   * May the actor place an event in this group (create it there, or move it there)? The
+   * group's managers may; without a group, admins. A group the actor cannot see is a bad
+   * reference in the body (400), not a missing route.
+   */
+  async requireManageGroup(actor: Actor, groupId: string | null): Promise<void> {
+    if (groupId === null) {
+      if (!isAdmin(actor)) throw forbidden('Only admins create events without a working group');
+      return;
+    }
+    await this.policy
+      .require(actor, groupId, 'manage')
+      .catch(hiddenAs(() => invalid('groupId', 'no such working group')));
+  }
+
+  /**
+   * For list queries: the groups whose events the actor may see (events without a group are
+   * always seen); null when they see every group's (admins).
+   */
+  readableScope(actor: Actor): Promise<string[] | null> {
+    return this.policy.readableScope(actor);
   }
 }

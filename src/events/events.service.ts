@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, Repository } from 'typeorm';
-import { Actor, isAdmin } from '../auth/actor';
-import { AppError, conflict, forbidden, invalid } from '../common/errors';
-import { GroupsPolicy } from '../groups/groups.policy';
+import { Actor } from '../auth/actor';
+import { AppError, conflict, invalid } from '../common/errors';
 import { CreateEventDto, ListEventsQuery, UpdateEventDto } from './dto/event.dto';
 import { EventAccess } from './event-access';
 import { EventAttendance } from './event-attendance.entity';
@@ -20,13 +19,12 @@ export class EventsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(AgendaEvent) private readonly events: Repository<AgendaEvent>,
     private readonly access: EventAccess,
-    private readonly policy: GroupsPolicy,
   ) {}
 
   async list(actor: Actor, query: ListEventsQuery): Promise<EventSummary[]> {
     const qb = this.events.createQueryBuilder('e').orderBy('e.starts_at', 'ASC').addOrderBy('e.title', 'ASC');
-    if (!isAdmin(actor)) {
-      const groupIds = await this.access.readableGroupIds(actor);
+    const groupIds = await this.access.readableScope(actor);
+    if (groupIds) {
       qb.andWhere(
         new Brackets((w) => {
           w.where('e.group_id IS NULL');
@@ -50,7 +48,7 @@ export class EventsService {
 
   async create(actor: Actor, dto: CreateEventDto): Promise<EventView> {
     const groupId = dto.groupId ?? null;
-    await this.requireManageGroup(actor, groupId);
+    await this.access.requireManageGroup(actor, groupId);
     const parent = await this.parent(actor, dto.parentId ?? null);
     const fields = {
       kind: dto.kind,
@@ -70,7 +68,8 @@ export class EventsService {
 
   async update(actor: Actor, id: string, dto: UpdateEventDto): Promise<EventView> {
     const event = await this.access.require(actor, id, 'manage');
-    if (dto.groupId !== undefined && dto.groupId !== event.groupId) await this.requireManageGroup(actor, dto.groupId);
+    if (dto.groupId !== undefined && dto.groupId !== event.groupId)
+      await this.access.requireManageGroup(actor, dto.groupId);
     if (dto.kind !== undefined && dto.kind !== event.kind && (await this.events.existsBy({ parentId: id }))) {
       throw invalid('kind', 'this event has workshops; it stays a Cluster Day');
     }
@@ -141,20 +140,6 @@ export class EventsService {
       counts: { registered, attended, organisationsPresent: presentRows[0]?.n ?? 0 },
       me: { registered: mine, attended: mineAttended, canManage },
     };
-  }
-
-  private async requireManageGroup(actor: Actor, groupId: string | null): Promise<void> {
-    if (groupId === null) {
-      if (!isAdmin(actor)) throw forbidden('Only admins create events without a working group');
-      return;
-    }
-    try {
-      await this.policy.require(actor, groupId, 'manage');
-    } catch (e) {
-      // A group the actor cannot see is a bad reference in the body, not a missing route.
-      if (e instanceof AppError && e.code === 'not_found') throw invalid('groupId', 'no such working group');
-      throw e;
-    }
   }
 
   private async parent(actor: Actor, parentId: string | null): Promise<AgendaEvent | null> {

@@ -1,4 +1,13 @@
-import { decide, decideSelfJoin, Departure, GroupAction, mayJoin } from './access';
+import {
+  canManageGroupContent,
+  decide,
+  decideSelfJoin,
+  Departure,
+  GroupAction,
+  MANAGING_ROLES,
+  mayJoin,
+  readableGroupsSql,
+} from './access';
 import type { GroupRole } from './membership.entity';
 
 const admin = { role: 'admin' as const };
@@ -85,5 +94,38 @@ describe('self-join rule', () => {
     // An admin may add themselves anywhere (as a manager, not by the self-join rule).
     expect(mayJoin(admin, closed, null, removed('member'))).toBe(true);
     expect(mayJoin(admin, open, 'member', null)).toBe(false);
+  });
+});
+
+describe('who manages a group’s content', () => {
+  it('is admins (member or not) and facilitators, nobody else', () => {
+    expect(canManageGroupContent(admin, null)).toBe(true);
+    expect(canManageGroupContent(admin, 'observer')).toBe(true);
+    expect(canManageGroupContent(person, 'facilitator')).toBe(true);
+    for (const role of ['member', 'observer', null] as const) expect(canManageGroupContent(person, role)).toBe(false);
+  });
+
+  it('agrees with decide(…, "manage") for everyone who may read the group', () => {
+    for (const actor of [admin, person]) {
+      for (const role of ['facilitator', 'member', 'observer', null] as const) {
+        const managed = decide(actor, { visibility: 'open' }, role, 'manage') === 'allow';
+        expect(canManageGroupContent(actor, role)).toBe(managed);
+      }
+    }
+    expect(MANAGING_ROLES).toEqual(['facilitator']);
+  });
+});
+
+describe('readable groups as SQL', () => {
+  it('puts no condition on admins', () => {
+    expect(readableGroupsSql({ id: 'a', role: 'admin' })).toBeNull();
+  });
+
+  it('keeps open groups and the actor’s own, with the actor as a parameter (never in the text)', () => {
+    const c = readableGroupsSql({ id: 'u-1', role: 'member' }, 'wg');
+    expect(c?.params).toEqual({ groupReader: 'u-1' });
+    expect(c?.sql).toContain(`wg.visibility = 'open'`);
+    expect(c?.sql).toContain('rm.group_id = wg.id AND rm.user_id = :groupReader');
+    expect(c?.sql).not.toContain('u-1');
   });
 });

@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/actor';
+import type { SqlCondition } from '../common/sql-condition';
 import type { GroupRole } from './membership.entity';
 import type { Visibility } from './working-group.entity';
 
@@ -31,6 +32,32 @@ export function decide(
   if (!canRead) return 'hidden';
   if (action === 'read') return 'allow';
   return role !== null && ROLE_MAY[role].includes(action) ? 'allow' : 'denied';
+}
+
+/** The roles whose holders manage a group (today: facilitators), for queries over memberships. */
+export const MANAGING_ROLES: readonly GroupRole[] = (Object.keys(ROLE_MAY) as GroupRole[]).filter((r) =>
+  ROLE_MAY[r].includes('manage'),
+);
+
+/**
+ * "Admins and the group's facilitators": who manages a group's content (drafts of others,
+ * templates, files of others, surveys, events, figures). For someone who may read the group
+ * this is `decide(..., 'manage') === 'allow'`, without needing the group row.
+ */
+export function canManageGroupContent(actor: Pick<Actor, 'role'>, role: GroupRole | null): boolean {
+  return actor.role === 'admin' || (role !== null && MANAGING_ROLES.includes(role));
+}
+
+/**
+ * `decide(actor, group, role, 'read') !== 'hidden'` as SQL over a groups table aliased `g`:
+ * open groups and the actor's own. Null for admins, who read every group.
+ */
+export function readableGroupsSql(actor: Pick<Actor, 'id' | 'role'>, g = 'g'): SqlCondition | null {
+  if (actor.role === 'admin') return null;
+  return {
+    sql: `(${g}.visibility = 'open' OR EXISTS (SELECT 1 FROM memberships rm WHERE rm.group_id = ${g}.id AND rm.user_id = :groupReader))`,
+    params: { groupReader: actor.id },
+  };
 }
 
 /** How the person's last membership of the group ended (null: never a member, or still one). */

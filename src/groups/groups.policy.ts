@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { Actor, isAdmin } from '../auth/actor';
 import { BoundedCache } from '../cache/bounded-cache';
 import { CacheBus } from '../cache/cache-bus';
 import { AppError, notFound } from '../common/errors';
-import { decide, decideSelfJoin, Departure, GroupAction, SelfJoin } from './access';
+import { decide, decideSelfJoin, Departure, GroupAction, MANAGING_ROLES, readableGroupsSql, SelfJoin } from './access';
 import { MembershipDeparture } from './membership-departure.entity';
 import { GroupRole, Membership } from './membership.entity';
 import { WorkingGroup } from './working-group.entity';
@@ -30,6 +30,19 @@ const SELF_JOIN_REFUSED: Record<Exclude<SelfJoin, 'allow' | 'hidden'>, string> =
   removed: 'A facilitator removed you from this group; ask a facilitator to add you again',
   was_observer: 'You were an observer in this group; ask a facilitator to make you a member',
 };
+
+/**
+ * THE mapping of "hidden" to the caller's answer. A 404 from the policy (a missing or hidden
+ * group, or a resource hidden with it) is re-thrown as `as`: a 404 naming the resource, so a
+ * hidden one reads exactly like a missing one, or another error built by `as` (a 400 for a
+ * group named in a request body). Other errors pass unchanged: `.catch(hiddenAs('File'))`.
+ */
+export function hiddenAs(as: string | (() => AppError)): (e: unknown) => never {
+  return (e: unknown) => {
+    if (e instanceof AppError && e.code === 'not_found') throw typeof as === 'string' ? notFound(as) : as();
+    throw e;
+  };
+}
 
 /**
  * THE access policy. Every REST handler, socket event, room join and search query asks it
@@ -150,8 +163,23 @@ export class GroupsPolicy {
   async readableGroupIds(actor: Actor): Promise<string[]> {
     const admin = isAdmin(actor);
     const key = admin ? ADMINS : actor.id;
-    const ids = this.readable.get(key) ?? (await this.readable.getOrLoad(key, () => this.loadReadable(actor, admin)));
+    const ids = this.readable.get(key) ?? (await this.readable.getOrLoad(key, () => this.loadReadable(actor)));
     return [...ids];
+  }
+
+  /** Like `readableGroupIds`, but null when the actor reads every group (admins): no filter is needed. */
+  async readableScope(actor: Actor): Promise<string[] | null> {
+    return isAdmin(actor) ? null : this.readableGroupIds(actor);
+  }
+
+  /** The groups whose content the actor manages (`canManageGroupContent`); null for admins, who manage all. */
+  async managedGroupIds(actor: Actor): Promise<string[] | null> {
+    if (isAdmin(actor)) return null;
+    const rows = await this.memberships.find({
+      where: { userId: actor.id, role: In([...MANAGING_ROLES]) },
+      select: { groupId: true },
+    });
+    return rows.map((r) => r.groupId);
   }
 
   private group(groupId: string): Promise<WorkingGroup | null> {
@@ -160,14 +188,10 @@ export class GroupsPolicy {
     return this.groupRows.getOrLoad(groupId, () => this.groups.findOneBy({ id: groupId }));
   }
 
-  private async loadReadable(actor: Actor, admin: boolean): Promise<readonly string[]> {
+  private async loadReadable(actor: Actor): Promise<readonly string[]> {
     const qb = this.groups.createQueryBuilder('g').select('g.id', 'id');
-    if (!admin) {
-      qb.where(`g.visibility = 'open'`).orWhere(
-        'EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = g.id AND m.user_id = :userId)',
-        { userId: actor.id },
-      );
-    }
+    const readable = readableGroupsSql(actor, 'g');
+    if (readable) qb.where(readable.sql, readable.params);
     const rows = await qb.getRawMany<{ id: string }>();
     return Object.freeze(rows.map((r) => r.id));
   }

@@ -6,7 +6,7 @@ import { Actor, isAdmin } from '../auth/actor';
 import { CacheBus } from '../cache/cache-bus';
 import { conflict, forbidden, notFound } from '../common/errors';
 import { UsersService } from '../users/users.service';
-import { decide, mayJoin } from './access';
+import { decide, mayJoin, readableGroupsSql } from './access';
 import { CreateGroupDto, UpdateGroupDto } from './dto/group.dto';
 import { GroupView, MemberView } from './group.view';
 import { GroupsPolicy } from './groups.policy';
@@ -189,7 +189,8 @@ export class GroupsService {
       .leftJoin(Membership, 'my', 'my.group_id = g.id AND my.user_id = :userId', { userId: actor.id })
       .leftJoin(MembershipDeparture, 'dep', 'dep.group_id = g.id AND dep.user_id = :userId')
       .orderBy('g.name', 'ASC');
-    if (!isAdmin(actor)) qb.where(`(g.visibility = 'open' OR my.user_id IS NOT NULL)`);
+    const readable = readableGroupsSql(actor, 'g');
+    if (readable) qb.where(readable.sql, readable.params);
     if (groupId) qb.andWhere('g.id = :groupId', { groupId });
     return qb.getRawMany<GroupRowRaw>();
   }

@@ -58,7 +58,7 @@ export class MeService {
 
   get(actor: Actor): Promise<MeView> {
     return this.views.getOrLoad(actor.id, async () => {
-      const [user, groups] = await Promise.all([this.users.get(actor, actor.id), this.groups.mine(actor)]);
+      const [user, groups] = await Promise.all([this.users.me(actor), this.groups.mine(actor)]);
       return { user, groups };
     });
   }

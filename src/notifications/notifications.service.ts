@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, IsNull, Repository, SelectQueryBuilder } from 'typeorm';
-import { Actor, isAdmin } from '../auth/actor';
+import { Actor } from '../auth/actor';
 import { DomainEvents } from '../domain-events/domain-events';
 import { GroupsPolicy } from '../groups/groups.policy';
 import type { NotificationPayload } from '../realtime/events';
@@ -64,7 +64,7 @@ export class NotificationsService implements OnModuleInit {
    * so it passes the same rule as that content and is left out (and not counted) meanwhile.
    */
   async list(actor: Actor, opts: { unread?: boolean; limit?: number }): Promise<NotificationList> {
-    const readable = isAdmin(actor) ? null : await this.policy.readableGroupIds(actor);
+    const readable = await this.policy.readableScope(actor);
     const mine = (): SelectQueryBuilder<Notification> => {
       const qb = this.notifications.createQueryBuilder('n').where('n.user_id = :me', { me: actor.id });
       if (readable !== null) {

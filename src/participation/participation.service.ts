@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, isAdmin } from '../auth/actor';
+import { Actor } from '../auth/actor';
 import { AppError, forbidden } from '../common/errors';
 import { GroupsPolicy } from '../groups/groups.policy';
 import { messageActivity } from './message-activity';
@@ -129,12 +129,8 @@ export class ParticipationService {
 
   /** null = every group (admins); otherwise the groups the actor facilitates. */
   private async groupScope(actor: Actor): Promise<string[] | null> {
-    if (isAdmin(actor)) return null;
-    const rows = await this.dataSource.query<Array<{ group_id: string }>>(
-      `SELECT group_id FROM memberships WHERE user_id = $1 AND role = 'facilitator'`,
-      [actor.id],
-    );
-    if (!rows.length) throw forbidden('Only admins and facilitators read participation figures');
-    return rows.map((r) => r.group_id);
+    const managed = await this.policy.managedGroupIds(actor);
+    if (managed?.length === 0) throw forbidden('Only admins and facilitators read participation figures');
+    return managed;
   }
 }

@@ -206,4 +206,12 @@ export const rooms = {
   group: (groupId: string): string => `group:${groupId}`,
   channel: (channelId: string): string => `channel:${channelId}`,
   session: (sessionId: string): string => `session:${sessionId}`,
+  /** Every admin's sockets. */
+  admins: (): string => 'admins',
+  /**
+   * Who receives a group's events: its members (the group room) and every admin, who may
+   * read every group (`decide` in groups/access.ts) whether or not they are a member. One
+   * emit to both rooms reaches a socket in both once.
+   */
+  groupAudience: (groupId: string): string[] => [rooms.group(groupId), rooms.admins()],
 };

@@ -70,7 +70,7 @@ export class Presence {
     const timer = setTimeout(() => {
       this.pending.delete(groupId);
       this.online(groupId).then(
-        (online) => this.io?.to(rooms.group(groupId)).emit('presence', { groupId, online }),
+        (online) => this.io?.to(rooms.groupAudience(groupId)).emit('presence', { groupId, online }),
         (e: unknown) => this.logger.warn({ err: String(e) }, 'presence broadcast failed'),
       );
     }, REALTIME_LIMITS.presenceDebounceMs);

@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { Server as HttpServer } from 'node:http';
 import { Server, Socket } from 'socket.io';
-import { Actor } from '../auth/actor';
+import { Actor, isAdmin } from '../auth/actor';
 import {
   SESSION_REVOKED,
   SessionRevokedEvent,
@@ -11,6 +11,8 @@ import {
   SessionsRevokedEvent,
   USER_DEACTIVATED,
   UserDeactivatedEvent,
+  USER_ROLE_CHANGED,
+  UserRoleChangedEvent,
 } from '../auth/auth.events';
 import { SESSION_COOKIE } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
@@ -182,7 +184,8 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
     }
     socket.on('disconnect', () => void this.disconnected(socket));
     try {
-      socket.join([rooms.user(actor.id), rooms.session(actor.sessionId)]);
+      // Admins read every group, so they receive every group's events (rooms.groupAudience).
+      socket.join([rooms.user(actor.id), rooms.session(actor.sessionId), ...(isAdmin(actor) ? [rooms.admins()] : [])]);
       await this.presence.connected(socket);
     } catch (e) {
       this.logger.error({ err: e instanceof Error ? e.stack : String(e) }, 'socket set-up failed');
@@ -288,6 +291,14 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
   onSessionsRevoked(event: SessionsRevokedEvent): void {
     const theirs = this.io?.in(rooms.user(event.userId));
     (event.keptSessionId ? theirs?.except(rooms.session(event.keptSessionId)) : theirs)?.disconnectSockets(true);
+  }
+
+  /** A person made admin receives every group's events at once; a former admin stops receiving them. */
+  @OnEvent(USER_ROLE_CHANGED)
+  onUserRoleChanged(event: UserRoleChangedEvent): void {
+    const theirs = this.io?.in(rooms.user(event.userId));
+    if (isAdmin(event)) theirs?.socketsJoin(rooms.admins());
+    else theirs?.socketsLeave(rooms.admins());
   }
 
   /** A member added joins the group room at once; a member removed leaves it (channels leave their own rooms). */

@@ -24,10 +24,10 @@ export class RealtimePublisher {
   }
 
   toGroup<E extends EventName>(groupId: string, event: E, payload: Payload<E>): void {
-    this.emit(rooms.group(groupId), event, payload);
+    this.emit(rooms.groupAudience(groupId), event, payload);
   }
 
-  private emit<E extends EventName>(room: string, event: E, payload: Payload<E>): void {
+  private emit<E extends EventName>(room: string | string[], event: E, payload: Payload<E>): void {
     // Before the gateway starts nobody is connected, so there is nobody to tell.
     (this.server?.to(room) as { emit(event: string, payload: unknown): void } | undefined)?.emit(event, payload);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, isAdmin } from '../auth/actor';
+import { Actor } from '../auth/actor';
 import { AppError, forbidden, notFound } from '../common/errors';
 import { CreateQuestionDto, UpdateQuestionDto } from './dto/question.dto';
 import { SurveyQuestion, SurveyQuestionVersion } from './question.entity';
@@ -77,7 +77,7 @@ export class QuestionsService {
     await this.dataSource.transaction(async (m) => {
       const q = await m.findOne(SurveyQuestion, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!q) throw notFound('Question');
-      if (!isAdmin(actor) && q.createdById !== actor.id) throw forbidden('Only admins and its author edit a question');
+      if (!this.access.canEditQuestion(actor, q)) throw forbidden('Only admins and its author edit a question');
       this.checkOptions(q.kind, dto.options);
       const current = await m.findOneByOrFail(SurveyQuestionVersion, { questionId: id, version: q.currentVersion });
       const answered = await m.existsBy(SurveyAnswer, { questionVersionId: current.id });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, isAdmin } from '../auth/actor';
-import { forbidden, notFound } from '../common/errors';
+import { forbidden, invalid, notFound } from '../common/errors';
 import { EventAccess } from '../events/event-access';
 import { AgendaEvent } from '../events/event.entity';
 import { GroupsPolicy } from '../groups/groups.policy';
@@ -60,24 +60,34 @@ export class SurveyAccess {
     return { wave, survey, event };
   }
 
-  /** May author bank questions: admins and anyone who facilitates a group. */
+  /**
+   * May the actor make a survey of this group (create it there)? Its managers may; without a
+   * group, admins. A group the actor cannot see is a bad reference in the body (400).
+   */
+  async requirePlaceSurvey(actor: Actor, groupId: string | null): Promise<void> {
+    if (groupId === null) {
+      if (!isAdmin(actor)) throw forbidden('Only admins create surveys without a working group');
+      return;
+    }
+    if (await this.policy.can(actor, groupId, 'manage')) return;
+    if (!(await this.policy.can(actor, groupId, 'read'))) throw invalid('groupId', 'no such working group');
+    throw forbidden("Only admins and the group's facilitators create its surveys");
+  }
+
+  /** May author bank questions: admins and anyone who manages a group. */
   async canAuthorQuestions(actor: Actor): Promise<boolean> {
-    if (isAdmin(actor)) return true;
-    const rows = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM memberships WHERE user_id = $1 AND role = 'facilitator' LIMIT 1`,
-      [actor.id],
-    );
-    return rows.length > 0;
+    const groups = await this.policy.managedGroupIds(actor);
+    return groups === null || groups.length > 0;
+  }
+
+  /** A bank question is reworded by admins and its author. */
+  canEditQuestion(actor: Actor, question: { createdById: string | null }): boolean {
+    return isAdmin(actor) || question.createdById === actor.id;
   }
 
   /** Group ids whose surveys the actor manages (null = all, for admins). */
-  async managedGroupIds(actor: Actor): Promise<string[] | null> {
-    if (isAdmin(actor)) return null;
-    const rows = await this.dataSource.query<Array<{ group_id: string }>>(
-      `SELECT group_id FROM memberships WHERE user_id = $1 AND role = 'facilitator'`,
-      [actor.id],
-    );
-    return rows.map((r) => r.group_id);
+  managedGroupIds(actor: Actor): Promise<string[] | null> {
+    return this.policy.managedGroupIds(actor);
   }
 
   private denied() {

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Actor, isAdmin } from '../auth/actor';
-import { AppError, conflict, forbidden, invalid } from '../common/errors';
+import { Actor } from '../auth/actor';
+import { AppError, conflict, invalid } from '../common/errors';
 import { EventAccess } from '../events/event-access';
 import { AgendaEvent } from '../events/event.entity';
-import { GroupsPolicy } from '../groups/groups.policy';
 import { CreateSurveyDto, CreateWaveDto, SurveyItemDto, UpdateSurveyDto, UpdateWaveDto } from './dto/survey.dto';
 import { InviteesService } from './invitees';
 import { SurveyQuestion } from './question.entity';
@@ -28,7 +27,6 @@ export class SurveysService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: SurveyAccess,
     private readonly events: EventAccess,
-    private readonly policy: GroupsPolicy,
     private readonly reader: SurveyReader,
     private readonly invitees: InviteesService,
   ) {}
@@ -59,11 +57,7 @@ export class SurveysService {
       groupId = event.groupId;
       eventId = event.id;
     }
-    if (groupId === null && !isAdmin(actor)) throw forbidden('Only admins create surveys without a working group');
-    if (groupId !== null && !(await this.policy.can(actor, groupId, 'manage'))) {
-      if (!(await this.policy.can(actor, groupId, 'read'))) throw invalid('groupId', 'no such working group');
-      throw forbidden("Only admins and the group's facilitators create its surveys");
-    }
+    await this.access.requirePlaceSurvey(actor, groupId);
     const events = await this.itemEvents(actor, null, dto.items);
     const id = await this.dataSource.transaction(async (m) => {
       const survey = await m.save(

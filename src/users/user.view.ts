@@ -1,4 +1,6 @@
+import type { Actor } from '../auth/actor';
 import type { Organisation } from '../organisations/organisation.entity';
+import { seesEmailOf } from './user-access';
 import type { Locale, PlatformRole, User } from './user.entity';
 
 /** A person as the API shows them: never the password hash. */
@@ -27,4 +29,15 @@ export function toUserView(user: User): UserView {
     active: user.active,
     createdAt: user.createdAt,
   };
+}
+
+/** A person as `GET /api/users` shows them to someone who may see them (user-access.ts). */
+export interface PersonView extends Omit<UserView, 'email'> {
+  /** Null unless the reader may see it: admins see everyone's, others their own. */
+  email: string | null;
+}
+
+export function toPersonView(actor: Actor, user: User): PersonView {
+  const view = toUserView(user);
+  return { ...view, email: seesEmailOf(actor, user) ? view.email : null };
 }

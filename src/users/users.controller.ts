@@ -4,7 +4,7 @@ import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { UuidParam } from '../common/params';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
-import { UserView } from './user.view';
+import { PersonView, UserView } from './user.view';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -13,12 +13,12 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  list(@CurrentActor() actor: Actor): Promise<UserView[]> {
+  list(@CurrentActor() actor: Actor): Promise<PersonView[]> {
     return this.users.list(actor);
   }
 
   @Get(':userId')
-  get(@CurrentActor() actor: Actor, @UuidParam('userId') id: string): Promise<UserView> {
+  get(@CurrentActor() actor: Actor, @UuidParam('userId') id: string): Promise<PersonView> {
     return this.users.get(actor, id);
   }
 

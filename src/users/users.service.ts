@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
-import { Actor, isAdmin } from '../auth/actor';
-import { SESSIONS_REVOKED, SessionsRevokedEvent, USER_DEACTIVATED, UserDeactivatedEvent } from '../auth/auth.events';
+import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { Actor } from '../auth/actor';
+import {
+  SESSIONS_REVOKED,
+  SessionsRevokedEvent,
+  USER_DEACTIVATED,
+  UserDeactivatedEvent,
+  USER_ROLE_CHANGED,
+  UserRoleChangedEvent,
+} from '../auth/auth.events';
 import { hashPassword } from '../auth/password';
 import { revokeSessions } from '../auth/sessions';
 import { CacheBus } from '../cache/cache-bus';
@@ -12,7 +19,8 @@ import { Organisation } from '../organisations/organisation.entity';
 import { CreateUserDto, UpdateMeDto, UpdateUserDto } from './dto/user.dto';
 import { normaliseEmail } from './email';
 import { User } from './user.entity';
-import { toUserView, UserView } from './user.view';
+import { managesPeople, visiblePeopleSql } from './user-access';
+import { PersonView, toPersonView, toUserView, UserView } from './user.view';
 
 export function requireEmail(input: string, field = 'email'): string {
   const check = normaliseEmail(input);
@@ -28,19 +36,28 @@ export class UsersService {
     private readonly cache: CacheBus,
   ) {}
 
-  async list(_actor: Actor): Promise<UserView[]> {
-    const users = await this.users.find({ relations: { organisation: true }, order: { displayName: 'ASC' } });
-    return users.map(toUserView);
+  /** The people the actor may see (user-access.ts), by name. */
+  async list(actor: Actor): Promise<PersonView[]> {
+    const users = await this.visibleTo(actor).orderBy('u.displayName', 'ASC').getMany();
+    return users.map((u) => toPersonView(actor, u));
   }
 
-  async get(_actor: Actor, id: string): Promise<UserView> {
-    return toUserView(await this.load(id));
+  /** One person, if the actor may see them; 404 otherwise, exactly like someone who does not exist. */
+  async get(actor: Actor, id: string): Promise<PersonView> {
+    const user = await this.visibleTo(actor).andWhere('u.id = :id', { id }).getOne();
+    if (!user) throw notFound('Person');
+    return toPersonView(actor, user);
+  }
+
+  /** The actor themselves, in full (for /api/me). */
+  async me(actor: Actor): Promise<UserView> {
+    return toUserView(await this.load(actor.id));
   }
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
-    if (!isAdmin(actor)) throw forbidden('Only admins add people');
+    if (!managesPeople(actor)) throw forbidden('Only admins add people');
     const user = await this.insert(this.users.manager, dto);
-    return this.get(actor, user.id);
+    return toUserView(await this.load(user.id));
   }
 
   /** Also used by the admin bootstrap and the demo seed, inside their own transactions. */
@@ -64,7 +81,7 @@ export class UsersService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserView> {
-    if (!isAdmin(actor)) throw forbidden('Only admins change other people');
+    if (!managesPeople(actor)) throw forbidden('Only admins change other people');
     if (id === actor.id && (dto.active === false || dto.role === 'member')) {
       throw new AppError('validation_failed', 'You cannot deactivate or demote yourself', [
         { field: dto.active === false ? 'active' : 'role', reason: 'would lock you out' },
@@ -75,6 +92,7 @@ export class UsersService {
       throw invalid('password', 'change your own password with PATCH /api/me, giving currentPassword');
     }
     const user = await this.load(id);
+    const roleBefore = user.role;
     if (dto.organisationId) await this.assertOrganisation(this.users.manager, dto.organisationId);
     const { password, ...rest } = dto;
     Object.assign(user, rest);
@@ -91,10 +109,14 @@ export class UsersService {
       () => [{ kind: 'user', userId: id }],
     );
     if (dto.active === false) this.events.emit(USER_DEACTIVATED, { userId: id } satisfies UserDeactivatedEvent);
+    if (user.role !== roleBefore) {
+      // Awaited, as membership changes are: when the answer arrives, the rooms have changed.
+      await this.events.emitAsync(USER_ROLE_CHANGED, { userId: id, role: user.role } satisfies UserRoleChangedEvent);
+    }
     if (password !== undefined) {
       this.events.emit(SESSIONS_REVOKED, { userId: id, keptSessionId: null } satisfies SessionsRevokedEvent);
     }
-    return this.get(actor, id);
+    return toUserView(await this.load(id));
   }
 
   /** The caller has checked `currentPassword` (AuthService.confirmPassword) when `password` is set. */
@@ -117,7 +139,7 @@ export class UsersService {
         keptSessionId: actor.sessionId,
       } satisfies SessionsRevokedEvent);
     }
-    return this.get(actor, actor.id);
+    return toUserView(await this.load(actor.id));
   }
 
   async exists(id: string): Promise<boolean> {
@@ -151,6 +173,13 @@ export class UsersService {
       id,
       staleHash,
     ]);
+  }
+
+  private visibleTo(actor: Actor): SelectQueryBuilder<User> {
+    const qb = this.users.createQueryBuilder('u').leftJoinAndSelect('u.organisation', 'organisation');
+    const visible = visiblePeopleSql(actor, 'u');
+    if (visible) qb.where(visible.sql, visible.params);
+    return qb;
   }
 
   private async load(id: string): Promise<User> {
