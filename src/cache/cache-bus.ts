@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuzolanDataSource } from '../database/data-source';
 import { listen, Unlisten } from '../database/pg-listener';
+import { DomainEvents } from '../domain-events/domain-events';
 import { BoundedCache, BoundedCacheOptions } from './bounded-cache';
 import { decodeMessage, encodeMessage, Invalidation } from './invalidation';
 
@@ -12,8 +13,8 @@ export const CACHE_CHANNEL = 'auzolan_cache';
 /**
  * Keeps the in-process caches (sessions, group access, /me) honest across processes.
  *
- * A write that changes what a cache holds goes through `write()` (or `notify()` inside its
- * own transaction, then `apply()` after the commit): the invalidations travel to the other
+ * A write that changes what a cache holds emits `cache.invalidated` on the domain-event map
+ * in its transaction (`write()` does both for a write of its own): the invalidations travel to the other
  * processes as a Postgres NOTIFY on `auzolan_cache`, sent in the write's transaction so it is
  * delivered exactly when the write commits, and are applied in this process right after the
  * commit, before the writer's response goes out.
@@ -37,12 +38,22 @@ export class CacheBus implements OnModuleInit, BeforeApplicationShutdown {
   private live: boolean;
   private unlisten: Unlisten | null = null;
 
-  constructor(@InjectDataSource() private readonly dataSource: AuzolanDataSource) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: AuzolanDataSource,
+    private readonly events: DomainEvents,
+  ) {
     this.shared = dataSource.pglite === null;
     this.live = !this.shared;
   }
 
   async onModuleInit(): Promise<void> {
+    // Dropped here before the commit too: should the commit fail, whether it took effect may
+    // be unknown, and dropping entries is always safe.
+    this.events.onInTransaction('cache.invalidated', async (list, manager) => {
+      this.apply(list);
+      await this.notify(manager, list);
+    });
+    this.events.onAfterCommit('cache.invalidated', (list) => this.apply(list));
     if (!this.shared) return;
     this.unlisten = await listen(
       this.dataSource,
@@ -71,29 +82,22 @@ export class CacheBus implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /**
-   * Runs a write and its announcement in one transaction, then applies the invalidations
-   * here. `invalidations` may depend on what the write returned. Use only `manager` inside.
+   * Runs a write in a DomainEvents transaction with its `cache.invalidated` event.
+   * `invalidations` may depend on what the write returned. Use only `manager` inside.
    */
   async write<T>(
     work: (manager: EntityManager) => Promise<T>,
     invalidations: (result: T) => Invalidation[],
   ): Promise<T> {
-    let list: Invalidation[] = [];
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const r = await work(manager);
-        list = invalidations(r);
-        await this.notify(manager, list);
-        return r;
-      });
-    } finally {
-      // Also when the commit failed: whether it took effect may be unknown, and dropping entries is always safe.
-      this.apply(list);
-    }
+    return this.events.transaction(async (manager) => {
+      const r = await work(manager);
+      await this.events.emit(manager, 'cache.invalidated', invalidations(r));
+      return r;
+    });
   }
 
-  /** Inside a write's transaction: tells the other processes when it commits. Call `apply` after the commit. */
-  async notify(manager: EntityManager, invalidations: Invalidation[]): Promise<void> {
+  /** Inside a write's transaction: tells the other processes when it commits. */
+  private async notify(manager: EntityManager, invalidations: Invalidation[]): Promise<void> {
     if (!this.shared || invalidations.length === 0) return;
     const payload = encodeMessage({ origin: this.origin, invalidations });
     await manager.query('SELECT pg_notify($1, $2)', [CACHE_CHANNEL, payload]);
@@ -106,7 +110,7 @@ export class CacheBus implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /** Drops what the invalidations touch in this process. */
-  apply(invalidations: Invalidation[]): void {
+  private apply(invalidations: Invalidation[]): void {
     for (const invalidation of invalidations) {
       for (const subscriber of this.subscribers) subscriber(invalidation);
     }

@@ -1,7 +1,8 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { USER_ROLE_CHANGED, UserRoleChangedEvent } from '../auth/auth.events';
-import { MEMBERSHIP_CHANGED, MembershipChangedEvent } from '../groups/membership.events';
+import { DomainEvents } from '../domain-events/domain-events';
+import type { MembershipChanged } from '../groups/membership.events';
 import { rooms } from '../realtime/events';
 import type { MessageView } from '../realtime/events';
 import { bool, object, optionalSeq, optionalUuid, seq, uuid } from '../realtime/payload';
@@ -29,9 +30,11 @@ export class ChannelsGateway implements OnModuleInit {
     private readonly messages: MessagesService,
     private readonly timeline: TimelineService,
     private readonly activity: ChannelActivity,
+    private readonly events: DomainEvents,
   ) {}
 
   onModuleInit(): void {
+    this.events.onAfterCommit('membership.changed', (e) => this.onMembershipChanged(e));
     const on = this.realtime.handle.bind(this.realtime);
     on('channel:join', (s, p) => this.join(s, p));
     on('channel:leave', async (s, p) => {
@@ -169,8 +172,7 @@ export class ChannelsGateway implements OnModuleInit {
   }
 
   /** A removed member's sockets leave the group's channel rooms at once, on every process. */
-  @OnEvent(MEMBERSHIP_CHANGED)
-  async onMembershipChanged(event: MembershipChangedEvent): Promise<void> {
+  private async onMembershipChanged(event: MembershipChanged): Promise<void> {
     if (event.role !== null) return;
     try {
       const channelIds = await this.channels.idsOfGroup(event.groupId);

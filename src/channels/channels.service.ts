@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { conflict, notFound } from '../common/errors';
+import { DomainEvents } from '../domain-events/domain-events';
 import { GroupAction, readableGroupsSql } from '../groups/access';
 import { GroupAccess, GroupsPolicy, hiddenAs } from '../groups/groups.policy';
-import { GroupsService } from '../groups/groups.service';
 import { WorkingGroup } from '../groups/working-group.entity';
 import type { ChannelInfo, ChannelView } from '../realtime/events';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
@@ -48,14 +48,14 @@ export class ChannelsService implements OnModuleInit {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly groups: GroupsService,
+    private readonly events: DomainEvents,
     private readonly policy: GroupsPolicy,
     private readonly realtime: RealtimePublisher,
   ) {}
 
   onModuleInit(): void {
     // Every working group starts with a `general` channel, created in the same transaction.
-    this.groups.onGroupCreated((manager, group) => this.createDefault(manager, group));
+    this.events.onInTransaction('group.created', (group, manager) => this.createDefault(manager, group));
   }
 
   private async createDefault(manager: EntityManager, group: WorkingGroup): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
-import { GroupsService } from '../groups/groups.service';
+import { DomainEvents } from '../domain-events/domain-events';
 import { WorkingGroup } from '../groups/working-group.entity';
 import { Document } from './document.entity';
 import { DocumentWriter } from './document-writer';
@@ -13,12 +13,14 @@ import { DocumentWriter } from './document-writer';
 @Injectable()
 export class DocumentSearchHooks implements OnModuleInit {
   constructor(
-    private readonly groups: GroupsService,
+    private readonly events: DomainEvents,
     private readonly writer: DocumentWriter,
   ) {}
 
   onModuleInit(): void {
-    this.groups.onGroupChanged((manager, group, before) => this.groupChanged(manager, group, before));
+    this.events.onInTransaction('group.changed', ({ group, before }, manager) =>
+      this.groupChanged(manager, group, before),
+    );
   }
 
   private async groupChanged(manager: EntityManager, group: WorkingGroup, before: WorkingGroup): Promise<void> {

@@ -1,27 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor, isAdmin } from '../auth/actor';
 import { CacheBus } from '../cache/cache-bus';
 import { conflict, forbidden, notFound } from '../common/errors';
+import { DomainEvents } from '../domain-events/domain-events';
 import { UsersService } from '../users/users.service';
 import { decide, mayJoin, readableGroupsSql } from './access';
 import { CreateGroupDto, UpdateGroupDto } from './dto/group.dto';
 import { GroupView, MemberView } from './group.view';
 import { GroupsPolicy } from './groups.policy';
 import { MembershipDeparture } from './membership-departure.entity';
-import { MEMBERSHIP_CHANGED, MembershipChangedEvent } from './membership.events';
 import { GroupRole, Membership } from './membership.entity';
 import { WorkingGroup } from './working-group.entity';
-
-/** Runs inside the transaction that creates a group (e.g. channels adds `general`). */
-export type GroupCreatedHook = (manager: EntityManager, group: WorkingGroup) => Promise<void>;
-/**
- * Runs inside the transaction that changes a group, with its state before the change (e.g.
- * documents re-announce themselves to search when a group turns private).
- */
-export type GroupChangedHook = (manager: EntityManager, group: WorkingGroup, before: WorkingGroup) => Promise<void>;
 
 interface GroupRowRaw {
   id: string;
@@ -39,27 +30,15 @@ interface GroupRowRaw {
 
 @Injectable()
 export class GroupsService {
-  private readonly createdHooks: GroupCreatedHook[] = [];
-  private readonly changedHooks: GroupChangedHook[] = [];
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(WorkingGroup) private readonly groups: Repository<WorkingGroup>,
     @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
     private readonly policy: GroupsPolicy,
     private readonly users: UsersService,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEvents,
     private readonly cache: CacheBus,
   ) {}
-
-  /** Lets other features take part in group creation without groups importing them. */
-  onGroupCreated(hook: GroupCreatedHook): void {
-    this.createdHooks.push(hook);
-  }
-
-  onGroupChanged(hook: GroupChangedHook): void {
-    this.changedHooks.push(hook);
-  }
 
   async list(actor: Actor): Promise<GroupView[]> {
     return (await this.query(actor)).map((row) => this.view(actor, row));
@@ -94,7 +73,7 @@ export class GroupsService {
       throw conflict(`The slug "${dto.slug}" is taken`, [{ field: 'slug', reason: 'taken' }]);
     }
     const group = await manager.save(manager.create(WorkingGroup, { description: '', visibility: 'open', ...dto }));
-    for (const hook of this.createdHooks) await hook(manager, group);
+    await this.events.emit(manager, 'group.created', group);
     return group;
   }
 
@@ -108,7 +87,7 @@ export class GroupsService {
     await this.cache.write(
       async (manager) => {
         const saved = await manager.save(WorkingGroup, Object.assign(group, dto));
-        for (const hook of this.changedHooks) await hook(manager, saved, before);
+        await this.events.emit(manager, 'group.changed', { group: saved, before });
       },
       () => [{ kind: 'group', groupId }],
     );
@@ -133,22 +112,22 @@ export class GroupsService {
     const { selfJoin } = await this.policy.requireSetRole(actor, groupId, userId, role);
     if (!(await this.users.exists(userId))) throw notFound('Person');
     await this.cache.write(
-      (m) =>
-        selfJoin
-          ? // A self-join only ever adds: a role a facilitator set meanwhile is never overwritten.
-            m.createQueryBuilder().insert().into(Membership).values({ groupId, userId, role }).orIgnore().execute()
-          : m.upsert(Membership, { groupId, userId, role }, ['groupId', 'userId']),
+      async (m) => {
+        if (selfJoin) {
+          // A self-join only ever adds: a role a facilitator set meanwhile is never overwritten.
+          await m.createQueryBuilder().insert().into(Membership).values({ groupId, userId, role }).orIgnore().execute();
+        } else {
+          await m.upsert(Membership, { groupId, userId, role }, ['groupId', 'userId']);
+        }
+        const { role: now } = await m.findOneByOrFail(Membership, { groupId, userId });
+        await this.events.emit(m, 'membership.changed', { groupId, userId, role: now });
+      },
       () => [{ kind: 'membership', groupId, userId }],
     );
     const membership = await this.memberships.findOneOrFail({
       where: { groupId, userId },
       relations: { user: { organisation: true } },
     });
-    await this.events.emitAsync(MEMBERSHIP_CHANGED, {
-      groupId,
-      userId,
-      role: membership.role,
-    } satisfies MembershipChangedEvent);
     return this.memberView(membership);
   }
 
@@ -161,8 +140,8 @@ export class GroupsService {
     const bySelf = userId === actor.id;
     await this.policy.require(actor, groupId, bySelf ? 'read' : 'manage');
     const gone = await this.cache.write(
-      (m) =>
-        m.query<Array<{ role: GroupRole }>>(
+      async (m) => {
+        const rows = await m.query<Array<{ role: GroupRole }>>(
           `WITH gone AS (DELETE FROM memberships WHERE group_id = $1 AND user_id = $2 RETURNING group_id, user_id, role),
            recorded AS (
              INSERT INTO membership_departures (group_id, user_id, role, removed, removed_by_id, left_at)
@@ -171,11 +150,13 @@ export class GroupsService {
                removed_by_id = EXCLUDED.removed_by_id, left_at = EXCLUDED.left_at)
            SELECT role FROM gone`,
           [groupId, userId, !bySelf, bySelf ? null : actor.id],
-        ),
+        );
+        if (rows.length) await this.events.emit(m, 'membership.changed', { groupId, userId, role: null });
+        return rows;
+      },
       () => [{ kind: 'membership', groupId, userId }],
     );
     if (gone.length === 0) throw notFound('Membership');
-    await this.events.emitAsync(MEMBERSHIP_CHANGED, { groupId, userId, role: null } satisfies MembershipChangedEvent);
   }
 
   private async query(actor: Actor, groupId?: string): Promise<GroupRowRaw[]> {

@@ -21,7 +21,8 @@ import { toAppError } from '../common/error-mapping';
 import { tooDeep, valueTooDeep } from '../common/json-body';
 import { LIMITS } from '../common/limits';
 import { AppConfig } from '../config/config';
-import { MEMBERSHIP_CHANGED, MembershipChangedEvent } from '../groups/membership.events';
+import { DomainEvents } from '../domain-events/domain-events';
+import type { MembershipChanged } from '../groups/membership.events';
 import type { ClientToServerEvents, ServerToClientEvents, SocketError } from './events';
 import { rooms } from './events';
 import { ArrivalOrder, NO_TURN, Turn } from './arrival-order';
@@ -79,7 +80,9 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
     private readonly auth: AuthService,
     private readonly presence: Presence,
     private readonly publisher: RealtimePublisher,
+    events: DomainEvents,
   ) {
+    events.onAfterCommit('membership.changed', (e) => this.onMembershipChanged(e));
     this.handle('presence:get', async (socket, payload) => {
       const groupId = uuid(object(payload, ['groupId']), 'groupId');
       return { ack: { groupId, online: await this.presence.get(socket.data.actor, groupId) } };
@@ -302,8 +305,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   /** A member added joins the group room at once; a member removed leaves it (channels leave their own rooms). */
-  @OnEvent(MEMBERSHIP_CHANGED)
-  async onMembershipChanged(event: MembershipChangedEvent): Promise<void> {
+  private async onMembershipChanged(event: MembershipChanged): Promise<void> {
     const io = this.io;
     if (!io) return;
     const userRoom = rooms.user(event.userId);
