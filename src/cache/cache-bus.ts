@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../config/config';
 import { AuzolanDataSource } from '../database/data-source';
+import { databaseMode } from '../database/mode';
 import { listen, Unlisten } from '../database/pg-listener';
 import { BoundedCache, BoundedCacheOptions } from './bounded-cache';
 import { decodeMessage, encodeMessage, Invalidation } from './invalidation';
@@ -37,8 +39,11 @@ export class CacheBus implements OnModuleInit, BeforeApplicationShutdown {
   private live: boolean;
   private unlisten: Unlisten | null = null;
 
-  constructor(@InjectDataSource() private readonly dataSource: AuzolanDataSource) {
-    this.shared = dataSource.pglite === null;
+  constructor(
+    @InjectDataSource() private readonly dataSource: AuzolanDataSource,
+    config: AppConfig,
+  ) {
+    this.shared = databaseMode(config) === 'server';
     this.live = !this.shared;
   }
 

@@ -6,6 +6,7 @@ import { Actor } from '../auth/actor';
 import { conflict, notFound } from '../common/errors';
 import { AppConfig } from '../config/config';
 import { AuzolanDataSource } from '../database/data-source';
+import { databaseMode } from '../database/mode';
 import { Notification } from '../notifications/notification.entity';
 import { insertOutboxSql, NOTIFY_OUTBOX_SQL, outboxRows } from '../search/outbox';
 import { Mentions } from './mentions';
@@ -106,7 +107,8 @@ export class SendQueue {
     private readonly mentions: Mentions,
     config: AppConfig,
   ) {
-    this.parallel = dataSource.pglite ? 1 : Math.max(1, Math.min(PARALLEL_COMMITS, config.databasePoolSize - 1));
+    this.parallel =
+      databaseMode(config) === 'embedded' ? 1 : Math.max(1, Math.min(PARALLEL_COMMITS, config.databasePoolSize - 1));
   }
 
   commit(send: PendingSend): Promise<SendOutcome> {

@@ -2,8 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { HttpAdapterHost } from '@nestjs/core';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { Server as HttpServer } from 'node:http';
-import { Server, Socket } from 'socket.io';
-import { Actor } from '../auth/actor';
+import { Server } from 'socket.io';
 import {
   SESSION_REVOKED,
   SessionRevokedEvent,
@@ -20,7 +19,7 @@ import { tooDeep, valueTooDeep } from '../common/json-body';
 import { LIMITS } from '../common/limits';
 import { AppConfig } from '../config/config';
 import { MEMBERSHIP_CHANGED, MembershipChangedEvent } from '../groups/membership.events';
-import type { ClientToServerEvents, ServerToClientEvents, SocketError } from './events';
+import type { ClientToServerEvents, SocketError } from './events';
 import { rooms } from './events';
 import { ArrivalOrder, NO_TURN, Turn } from './arrival-order';
 import { cookieValue, originAllowed, payloadBytes, TokenBucket } from './handshake';
@@ -30,19 +29,7 @@ import { RealtimePublisher } from './realtime.publisher';
 import { REALTIME_LIMITS } from './realtime.limits';
 import { openSharedState } from './redis';
 import { SharedState } from './shared-state';
-
-export interface SocketData {
-  actor: Actor;
-  token: string;
-  checkedAt: number;
-  /** The session re-check in flight, shared by the events that arrive while it runs. */
-  recheck?: Promise<Actor | null>;
-  bucket: TokenBucket;
-  /** The line that keeps this socket's `inOrder` events in arrival order (see handle()). */
-  arrival: ArrivalOrder;
-}
-export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+import type { AppServer, AppSocket } from './socket';
 
 /** What a handler answers: the ack body, and what to broadcast once the ack is sent. */
 export interface HandlerResult {
@@ -182,7 +169,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
     }
     socket.on('disconnect', () => void this.disconnected(socket));
     try {
-      socket.join([rooms.user(actor.id), rooms.session(actor.sessionId)]);
+      await socket.join([rooms.user(actor.id), rooms.session(actor.sessionId)]);
       await this.presence.connected(socket);
     } catch (e) {
       this.logger.error({ err: e instanceof Error ? e.stack : String(e) }, 'socket set-up failed');

@@ -1,5 +1,6 @@
 import type { Organisation } from '../organisations/organisation.entity';
-import type { Locale, PlatformRole, User } from './user.entity';
+import type { PlatformRole } from '../auth/actor';
+import type { Locale, User } from './user.entity';
 
 /** A person as the API shows them: never the password hash. */
 export interface UserView {
