@@ -77,6 +77,10 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'migrations/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
+      // Without these, import-x resolves a .ts import but does not read the file it points to,
+      // and no-cycle sees no cycle at all.
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.cjs', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
       'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json', '.node'] })],
     },
     rules: {
