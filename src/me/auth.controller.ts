@@ -20,7 +20,6 @@ export interface LoginResult {
  * Signing in and out. It lives in me/, above auth/ and users/, because the answer to a sign-in
  * needs both: auth/ checks the password and opens the session, users/ gives the person's view.
  */
-
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
