@@ -50,8 +50,8 @@ async function must<T>(reply: Promise<{ status: number; body: T }>, what: string
 
 /**
  * The running server while the worst renders are in flight (issue 12: "a health probe sent
- * during the render answers in < 200 ms"): a preview of the slowest 1 MB hostile input, a page
- * of 1 MB identical headings, the 1 MB realistic document, and 20 chat messages of identical
+ * during the render answers in < 200 ms"): a preview of the slowest hostile input at the cap, a page
+ * of identical headings at the cap, the realistic document at the cap, and 20 chat messages of identical
  * headings at the 10,000-character limit sent at once over socket.io.
  */
 export async function serverUnderRender(slowestName: string, slowest: string, realistic: string): Promise<void> {
@@ -72,8 +72,8 @@ export async function serverUnderRender(slowestName: string, slowest: string, re
         api.post<{ id: string }>(`/api/groups/${group.id}/channels`, { name: 'bench' }),
         'channel',
       );
-      // At most 1,000,000 characters: as near 1 MB as JSON (each newline sent as \n) lets it be.
-      const headings = '# h\n'.repeat(Math.min(250_000, Math.floor(realistic.length / 4)));
+      // At the document cap (the JSON limit leaves room for each newline sent as \n).
+      const headings = '# h\n'.repeat(Math.floor(LIMITS.documentBodyBytes / 4));
       const status = (r: { status: number; body: unknown }): string =>
         r.status < 300 ? String(r.status) : `${r.status} ${(r.body as { error?: { code?: string } }).error?.code}`;
       await api.post('/api/markdown/preview', { source: realistic.slice(0, 100_000) }); // starts the worker

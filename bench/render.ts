@@ -1,7 +1,7 @@
 /**
- * THE markdown renderer (issue 12): how long it takes on the hostile corpus and on 1 MB
- * documents, at the size caps (a 10,000-character message, a 1 MB document body), and
- * whether it grows linearly (a quarter-size run beside the 1 MB one); then, on the running
+ * THE markdown renderer (issue 12): how long it takes on the hostile corpus and on documents
+ * documents, at the size caps (a 10,000-character message, a 256 KiB document body), and
+ * whether it grows linearly (a quarter-size run beside the full-size one); then, on the running
  * server, how long a health probe waits while the worst of it renders (render-server.ts).
  *
  *   npm run bench -- render

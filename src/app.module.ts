@@ -9,6 +9,7 @@ import { AuzolanDataSource } from './database/data-source';
 import { DatabaseModule } from './database/database.module';
 import { SeedModule } from './database/seed/seed.module';
 import { DocumentsModule } from './documents/documents.module';
+import { DomainEventsModule } from './domain-events/domain-events.module';
 import { EventsModule } from './events/events.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
@@ -30,6 +31,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(dataSource),
         CacheModule,
+        DomainEventsModule,
         EventEmitterModule.forRoot(),
         RealtimeModule,
         AuthModule,

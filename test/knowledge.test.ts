@@ -1,4 +1,5 @@
 import { io, Socket } from 'socket.io-client';
+import { LIMITS } from '../src/common/limits';
 import { Group, Organisation, Person, World } from './factories';
 import { createDoc, Doc, filesEnv } from './support/knowledge';
 
@@ -320,6 +321,29 @@ describe('shared knowledge store', () => {
     expect((await member.api.post(`/api/documents/${mine.id}/move`, { groupId: otherGroup.id })).status).toBe(403);
   });
 
+  it('renders wiki links again when a page moves: its own in the new group, and those that pointed at it', async () => {
+    const there = await createDoc(facilitator, otherGroup, { title: 'Battery passport', body: 'the target there' });
+    const moving = await createDoc(facilitator, group, { title: 'Recycling plan', body: 'See [[Battery passport]]' });
+    expect(moving.bodyHtml).toContain('wikilink-missing');
+    const pointing = await createDoc(member, group, { title: 'Plan index', body: '[[Recycling plan]]' });
+    expect(pointing.bodyHtml).toContain(`data-page-id="${moving.id}"`);
+
+    const moved = await facilitator.api.post<Doc>(`/api/documents/${moving.id}/move`, { groupId: otherGroup.id });
+    expect(moved.status).toBe(200);
+    expect(moved.body.bodyHtml).toContain(`data-page-id="${there.id}"`);
+    const left = (await member.api.get<Doc>(`/api/documents/${pointing.id}`)).body;
+    expect(left).toMatchObject({ version: 1 });
+    expect(left.bodyHtml).toContain('<span class="wikilink-missing">Recycling plan</span>');
+
+    // Restoring the first revision renders it where the page is now.
+    const restored = await facilitator.api.post<Doc>(`/api/documents/${moving.id}/revisions/1/restore`, {
+      baseVersion: moved.body.version,
+    });
+    expect(restored.status).toBe(200);
+    expect(restored.body).toMatchObject({ groupId: otherGroup.id, body: 'See [[Battery passport]]' });
+    expect(restored.body.bodyHtml).toContain(`data-page-id="${there.id}"`);
+  });
+
   it.each([
     ['a title over 200 characters', { title: 'x'.repeat(201) }, 400, 'title'],
     ['an empty title', { title: '   ' }, 400, 'title'],
@@ -331,7 +355,7 @@ describe('shared knowledge store', () => {
     ['a resource with neither link nor file', { kind: 'resource', title: 't' }, 400, 'linkUrl'],
     ['an impossible date', { kind: 'meeting_summary', title: 't', meetingDate: '2026-02-31' }, 400, 'meetingDate'],
     ['an unknown parent', { title: 't', parentId: '00000000-0000-4000-8000-000000000000' }, 400, 'parentId'],
-    ['a body over 1 MB', { title: 't', body: 'é'.repeat(524_289) }, 413, 'body'],
+    ['a body over the cap', { title: 't', body: 'é'.repeat(LIMITS.documentBodyBytes / 2 + 1) }, 413, 'body'],
   ])('refuses %s with a clear 4xx naming the field', async (_name, fields, status, field) => {
     const res = await member.api.post<{ error: { message: string } }>(`/api/groups/${group.id}/documents`, {
       kind: 'page',

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GroupsModule } from '../groups/groups.module';
 import { MarkdownModule } from '../markdown/markdown.module';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { ChannelActivity } from './channel-activity';
 import { Channel } from './channel.entity';
 import { ChannelsController } from './channels.controller';
@@ -15,7 +14,7 @@ import { SendQueue } from './send-queue';
 import { TimelineService } from './timeline.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Channel]), GroupsModule, NotificationsModule, MarkdownModule],
+  imports: [TypeOrmModule.forFeature([Channel]), GroupsModule, MarkdownModule],
   controllers: [ChannelsController],
   providers: [
     ChannelActivity,

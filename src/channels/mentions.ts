@@ -2,31 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
-import { Notification } from '../notifications/notification.entity';
-import { NotificationsService } from '../notifications/notifications.service';
+import { DomainEvents } from '../domain-events/domain-events';
 import { Mention } from './mention.entity';
+import type { MessagePlace } from './message.events';
 import { findMentions, MentionCandidate } from './message-rules';
-import { messageUrl } from './message.views';
 import { Message } from './message.entity';
 
-/** What a mention needs to know about the channel it happened in. */
-export interface MentionPlace {
-  id: string;
-  groupId: string;
-  name: string;
-}
-
-const excerpt = (text: string): string => {
-  const chars = Array.from(text);
-  return chars.length > 280 ? `${chars.slice(0, 279).join('')}…` : text;
-};
-
-/** `@name` mentions of group members: finding them in a body, and storing them with their notifications. */
+/** `@name` mentions of group members: finding them in a body, and storing them. */
 @Injectable()
 export class Mentions {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly notifications: NotificationsService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Group members the body mentions, except the author (no query when there is no `@`). */
@@ -41,32 +28,30 @@ export class Mentions {
     return findMentions(body, candidates).filter((id) => id !== authorId);
   }
 
-  /** Stores mentions and adds a notification for each newly mentioned member (inside the caller's transaction). */
+  /**
+   * Stores mentions (inside the caller's transaction) and tells of those not `alreadyMentioned`
+   * (`message.mentioned`): whoever notifies people hears it there.
+   */
   async record(
     manager: EntityManager,
     actor: Actor,
-    channel: MentionPlace,
+    channel: MessagePlace,
     message: Message,
     userIds: string[],
-    alreadyNotified: Set<string> = new Set(),
-  ): Promise<Notification[]> {
-    if (userIds.length === 0) return [];
+    alreadyMentioned: ReadonlySet<string> = new Set(),
+  ): Promise<void> {
+    if (userIds.length === 0) return;
     await manager.insert(
       Mention,
       userIds.map((userId) => ({ messageId: message.id, userId, channelId: channel.id, seq: message.seq })),
     );
-    const fresh = userIds.filter((id) => !alreadyNotified.has(id));
-    return this.notifications.add(
-      manager,
-      fresh.map((userId) => ({
-        userId,
-        kind: 'mention',
-        groupId: channel.groupId,
-        subjectId: message.id,
-        title: `${actor.displayName} mentioned you in #${channel.name}`,
-        body: excerpt(message.body),
-        url: messageUrl(message),
-      })),
-    );
+    const fresh = userIds.filter((id) => !alreadyMentioned.has(id));
+    if (fresh.length === 0) return;
+    await this.events.emit(manager, 'message.mentioned', {
+      author: { id: actor.id, displayName: actor.displayName },
+      channel,
+      message,
+      userIds: fresh,
+    });
   }
 }

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { conflict, forbidden, invalid, notFound } from '../common/errors';
+import { DomainEvents } from '../domain-events/domain-events';
 import { GroupsPolicy } from '../groups/groups.policy';
 import { MarkdownRenderer } from '../markdown/markdown-renderer';
-import { NotificationsService } from '../notifications/notifications.service';
 import { NO_TURN, Turn } from '../realtime/arrival-order';
 import type { MessageView } from '../realtime/events';
 import { writeOutbox } from '../search/outbox';
@@ -36,8 +36,8 @@ export interface WriteResult {
 
 /**
  * Writes to messages. New messages are group-committed by SendQueue; every other write is one
- * short transaction that also records the search outbox row and any notifications. Realtime
- * broadcasts happen in the gateway, after commit.
+ * short transaction that also records the search outbox row and any mentions (their domain
+ * events notify people). Realtime broadcasts happen in the gateway, after commit.
  */
 @Injectable()
 export class MessagesService {
@@ -45,10 +45,10 @@ export class MessagesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly channels: ChannelsService,
     private readonly policy: GroupsPolicy,
-    private readonly notifications: NotificationsService,
     private readonly mentions: Mentions,
     private readonly queue: SendQueue,
     private readonly markdown: MarkdownRenderer,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -76,7 +76,6 @@ export class MessagesService {
     turn.done(); // queued: the next send of this connection may join now
     const outcome = await committed;
     if (outcome.kind === 'existing') return this.replay(outcome.message, input);
-    this.notifications.announce(outcome.notes);
     return {
       // A new message has no reactions yet and we know its mentions: no need to read it back.
       message: toView(outcome.message, actor.displayName, [], mentioned),
@@ -94,7 +93,7 @@ export class MessagesService {
       return { message: await toOneView(this.dataSource.manager, message), created: false, changed: [] };
     const html = await this.markdown.render(body);
     const mentioned = await this.mentions.find(body, channel.groupId, actor.id);
-    const { saved, notes } = await this.dataSource.transaction(async (manager) => {
+    const saved = await this.events.transaction(async (manager) => {
       const current = await manager.findOneOrFail(Message, {
         where: { id: messageId },
         lock: { mode: 'pessimistic_write' },
@@ -114,7 +113,7 @@ export class MessagesService {
         (await manager.find(Mention, { where: { messageId }, select: { userId: true } })).map((m) => m.userId),
       );
       await manager.delete(Mention, { messageId });
-      const notes = await this.mentions.record(manager, actor, channel, current, mentioned, before);
+      await this.mentions.record(manager, actor, channel, current, mentioned, before);
       await writeOutbox(manager, [
         {
           op: 'upsert',
@@ -122,9 +121,8 @@ export class MessagesService {
           document: searchDocument(current, channel.name, actor.organisationId),
         },
       ]);
-      return { saved: current, notes };
+      return current;
     });
-    this.notifications.announce(notes);
     return { message: await toOneView(this.dataSource.manager, saved), created: false, changed: [] };
   }
 

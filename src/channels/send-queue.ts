@@ -7,7 +7,7 @@ import { conflict, notFound } from '../common/errors';
 import { AppConfig } from '../config/config';
 import { AuzolanDataSource } from '../database/data-source';
 import { databaseMode } from '../database/mode';
-import { Notification } from '../notifications/notification.entity';
+import { DomainEvents } from '../domain-events/domain-events';
 import { insertOutboxSql, NOTIFY_OUTBOX_SQL, outboxRows } from '../search/outbox';
 import { Mentions } from './mentions';
 import type { MessageView } from '../realtime/events';
@@ -29,14 +29,12 @@ export interface PendingSend {
 
 export type SendOutcome =
   /** Committed now; `root` is the thread root's view after its reply count went up. */
-  | { kind: 'created'; message: Message; root: MessageView | null; notes: Notification[] }
+  | { kind: 'created'; message: Message; root: MessageView | null }
   /** This author already used this clientMsgId: the caller decides whether it is a faithful resend. */
   | { kind: 'existing'; message: Message };
 
 /** What the transaction produces, before thread roots are turned into views. */
-type Written =
-  | Exclude<SendOutcome, { kind: 'created' }>
-  | { kind: 'created'; message: Message; root: Message | null; notes: Notification[] };
+type Written = Exclude<SendOutcome, { kind: 'created' }> | { kind: 'created'; message: Message; root: Message | null };
 
 interface Waiter {
   send: PendingSend;
@@ -105,6 +103,7 @@ export class SendQueue {
   constructor(
     @InjectDataSource() private readonly dataSource: AuzolanDataSource,
     private readonly mentions: Mentions,
+    private readonly events: DomainEvents,
     config: AppConfig,
   ) {
     this.parallel =
@@ -158,7 +157,7 @@ export class SendQueue {
     let written: Array<Written | Error>;
     for (let attempt = 1; ; attempt++) {
       try {
-        written = await this.dataSource.transaction((manager) => this.write(manager, batch, locked));
+        written = await this.events.transaction((manager) => this.write(manager, batch, locked));
         break;
       } catch (e) {
         // A resend's original was committed after our check read its snapshot (by a batch we
@@ -231,8 +230,8 @@ export class SendQueue {
       const s = sends[i];
       const message = messages[k];
       const place = { id: s.channelId, groupId: s.groupId, name: channels.get(s.channelId)!.name };
-      const notes = await this.mentions.record(manager, s.actor, place, message, s.mentioned);
-      outcomes[i] = { kind: 'created', message, root: message.parentId ? roots.get(message.parentId)! : null, notes };
+      await this.mentions.record(manager, s.actor, place, message, s.mentioned);
+      outcomes[i] = { kind: 'created', message, root: message.parentId ? roots.get(message.parentId)! : null };
     }
     // The same clientMsgId twice in one batch (a quick resend): the later one gets the first's message.
     return outcomes.map((o, i) => {

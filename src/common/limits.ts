@@ -1,7 +1,10 @@
 /** Named limits, so tests and docs can refer to the same numbers. */
 export const LIMITS = {
-  /** Largest JSON request body: a 1 MB document plus room for its other fields. */
-  httpBodyBytes: 1_310_720,
+  /**
+   * Largest JSON request body: a document at its cap even when every byte of it is sent
+   * escaped as two (`\n`, `\"`), plus room for its other fields.
+   */
+  httpBodyBytes: 589_824,
   /**
    * Deepest nesting (objects and arrays) of a JSON body or a socket event payload. The deepest
    * body the API takes is 4 levels (a survey answer's `choices`: body → answers → answer →
@@ -9,7 +12,13 @@ export const LIMITS = {
    */
   jsonDepth: 10,
   messageBodyChars: 10_000,
-  documentBodyBytes: 1_048_576,
+  /**
+   * 256 KiB of markdown, about 40,000 words: eight times Discourse's longest post and four
+   * times GitHub's longest issue body. Chosen so that the slowest hostile source under it
+   * renders in well under a second on this 2-core machine (`npm run bench -- render`):
+   * markdown-it alone takes 1–2 s on some 1 MB shapes (thousands of unclosed brackets).
+   */
+  documentBodyBytes: 262_144,
   titleChars: 200,
 } as const;
 

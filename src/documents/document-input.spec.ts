@@ -1,4 +1,5 @@
 import { AppError } from '../common/errors';
+import { LIMITS } from '../common/limits';
 import { checkBodySize, checkKindFields, checkState, emptyState, mergeState } from './document-input';
 
 const base = emptyState('g', 'Title');
@@ -9,17 +10,17 @@ describe('document input', () => {
     expect(() => checkKindFields('ci_note', { sourceUrl: 'https://example.org' })).not.toThrow();
   });
 
-  it('answers 413 for a body over 1 MB counted in bytes', () => {
+  it('answers 413 for a body over the cap counted in bytes', () => {
     const e = (() => {
       try {
-        checkBodySize('é'.repeat(600_000));
+        checkBodySize('é'.repeat(LIMITS.documentBodyBytes / 2 + 1));
       } catch (err) {
         return err as AppError;
       }
       return null;
     })();
     expect(e?.status).toBe(413);
-    expect(() => checkBodySize('a'.repeat(1_048_576))).not.toThrow();
+    expect(() => checkBodySize('a'.repeat(LIMITS.documentBodyBytes))).not.toThrow();
   });
 
   it('keeps omitted fields and normalises tags', () => {

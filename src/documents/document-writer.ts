@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, QueryFailedError } from 'typeorm';
 import { invalid } from '../common/errors';
+import { DomainEvents } from '../domain-events/domain-events';
 import { WorkingGroup } from '../groups/working-group.entity';
 import { MarkdownRenderer } from '../markdown/markdown-renderer';
 import { OutboxChange, writeOutbox } from '../search/outbox';
@@ -55,12 +56,14 @@ export class DocumentWriter {
   constructor(
     private readonly linker: WikiLinker,
     private readonly markdown: MarkdownRenderer,
+    private readonly events: DomainEvents,
   ) {}
 
+  /** Renders the body (wiki links resolved in `groupId`) and the decisions: before the transaction. */
   async prepare(
     manager: EntityManager | null,
     groupId: string,
-    state: DocumentState,
+    state: Pick<DocumentState, 'body' | 'decisions'>,
     selfId?: string,
   ): Promise<Prepared> {
     return {
@@ -102,7 +105,7 @@ export class DocumentWriter {
 
   /**
    * Applies a new state to `doc` (already locked by the caller, or new), as the next
-   * version. Without `prepared` the body keeps its rendering, unless the group changed.
+   * version. Without `prepared` the body keeps its rendering; a new or moved document needs it.
    */
   async save(
     manager: EntityManager,
@@ -112,9 +115,11 @@ export class DocumentWriter {
     const { state } = change;
     const before = doc.version > 0 ? { groupId: doc.groupId, key: doc.titleKey, status: doc.status } : null;
     const groupChanged = before !== null && before.groupId !== state.groupId;
-    const prepared =
-      change.prepared ??
-      (groupChanged || before === null ? await this.prepare(manager, state.groupId, state, doc.id) : null);
+    // Rendering takes long and holds nothing: it is done before the transaction opens.
+    if (!change.prepared && (groupChanged || before === null)) {
+      throw new Error('a new or moved document is rendered before its transaction: pass `prepared`');
+    }
+    const prepared = change.prepared ?? null;
 
     Object.assign(doc, {
       groupId: state.groupId,
@@ -159,7 +164,7 @@ export class DocumentWriter {
       if (before) places.push({ groupId: before.groupId, key: before.key });
       const linkable = !before || before.key !== saved.titleKey || before.status !== saved.status || groupChanged;
       if (linkable || change.action === 'delete' || change.action === 'undelete') {
-        await this.linker.refreshLinksTo(manager, saved, places);
+        await this.events.emit(manager, 'document.linkTargetChanged', { documentId: saved.id, places });
       }
       return saved;
     } catch (e) {

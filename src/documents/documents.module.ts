@@ -4,7 +4,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/config';
 import { GroupsModule } from '../groups/groups.module';
 import { MarkdownModule } from '../markdown/markdown.module';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { ActionItem } from './action-item.entity';
 import { ActionItemsController } from './action-items.controller';
 import { ActionItemsService } from './action-items.service';
@@ -24,7 +23,7 @@ import { FilesService } from './files.service';
 import { KnowledgeChecks } from './knowledge-checks';
 import { MeetingAttendee } from './meeting-attendee.entity';
 import { PreviewController } from './preview.controller';
-import { PublicationNotifier } from './publication';
+import { PublicationAnnouncer } from './publication';
 import { RevisionsController } from './revisions.controller';
 import { RevisionsService } from './revisions.service';
 import { DocumentSearchHooks } from './search-hooks';
@@ -45,7 +44,6 @@ import { WikiLinker } from './wiki-linker';
       StoredFile,
     ]),
     GroupsModule,
-    NotificationsModule,
     MarkdownModule,
   ],
   controllers: [DocumentsController, RevisionsController, ActionItemsController, FilesController, PreviewController],
@@ -55,7 +53,7 @@ import { WikiLinker } from './wiki-linker';
     DocumentWriter,
     WikiLinker,
     KnowledgeChecks,
-    PublicationNotifier,
+    PublicationAnnouncer,
     DocumentsService,
     DocumentListsService,
     RevisionsService,

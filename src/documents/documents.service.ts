@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isAdmin } from '../auth/actor';
 import { AppError, conflict, forbidden, invalid } from '../common/errors';
+import { DomainEvents } from '../domain-events/domain-events';
 import { GroupAccess } from '../groups/groups.policy';
 import { DocumentAccess } from './document-access';
 import { checkBodySize, checkKindFields, checkState, emptyState, mergeState } from './document-input';
@@ -13,7 +14,6 @@ import { DocumentState, DocumentWriter } from './document-writer';
 import { Document } from './document.entity';
 import { CreateDocumentDto, MoveDocumentDto, UpdateDocumentDto } from './dto/document.dto';
 import { KnowledgeChecks } from './knowledge-checks';
-import { Publication, PublicationNotifier } from './publication';
 import { DocumentKind, initialStatus } from './rules';
 import { StoredFile } from './stored-file.entity';
 
@@ -24,10 +24,13 @@ class StaleVersion extends Error {
   }
 }
 
+/** Thrown inside a transaction when the row changed since it was prepared; prepared again. */
+class MovedOn extends Error {}
+
 /**
  * The document lifecycle: create, save (with optimistic concurrency), publish, delete,
  * restore and move. Each change is one transaction through DocumentWriter (row, revision,
- * outbox, related rows, links); realtime and notifications are announced after commit.
+ * outbox, related rows, links); what follows from it travels on the domain-event map.
  */
 @Injectable()
 export class DocumentsService {
@@ -37,7 +40,7 @@ export class DocumentsService {
     private readonly writer: DocumentWriter,
     private readonly reader: DocumentReader,
     private readonly checks: KnowledgeChecks,
-    private readonly publication: PublicationNotifier,
+    private readonly events: DomainEvents,
   ) {}
 
   async get(actor: Actor, id: string): Promise<DocumentView> {
@@ -67,14 +70,12 @@ export class DocumentsService {
 
     const id = randomUUID();
     const prepared = await this.writer.prepare(null, groupId, state, id);
-    let publication: Publication | null = null;
-    const doc = await this.dataSource.transaction(async (manager) => {
+    const doc = await this.events.transaction(async (manager) => {
       const row = status === 'published' ? { publishedInGroupAt: new Date(), publishedById: actor.id } : {};
       const saved = await this.writer.insert(manager, { id, kind, authorId: actor.id, state, prepared, row });
-      if (status === 'published') publication = await this.publication.record(manager, saved, actor);
+      if (status === 'published') await this.events.emit(manager, 'document.published', { doc: saved, actor });
       return saved;
     });
-    if (publication) this.publication.announce(publication);
     return { ...(await this.viewFor(actor, doc)), warnings };
   }
 
@@ -112,16 +113,14 @@ export class DocumentsService {
     const access = await this.access.require(actor, id, 'read');
     if (access.doc.status === 'published') throw conflict('This document is already published');
     await this.access.require(actor, id, 'publish');
-    let publication: Publication | null = null;
     const doc = await this.change(actor, id, undefined, async (manager, locked) => {
       if (locked.status === 'published') throw conflict('This document is already published');
       const state: DocumentState = { ...(await this.writer.stateOf(manager, locked)), status: 'published' };
       Object.assign(locked, { publishedInGroupAt: new Date(), publishedById: actor.id });
       const saved = await this.writer.save(manager, locked, { action: 'publish', actorId: actor.id, state });
-      publication = await this.publication.record(manager, saved, actor);
+      await this.events.emit(manager, 'document.published', { doc: saved, actor });
       return saved;
     });
-    if (publication) this.publication.announce(publication);
     return this.viewFor(actor, doc);
   }
 
@@ -151,17 +150,24 @@ export class DocumentsService {
     const access = await this.access.require(actor, id, 'delete');
     if (dto.groupId === access.doc.groupId) throw invalid('groupId', 'the document is already in this group');
     await this.access.group(actor, dto.groupId, 'contribute');
-    const doc = await this.change(actor, id, dto.baseVersion, async (manager, locked) => {
-      const state: DocumentState = {
-        ...(await this.writer.stateOf(manager, locked)),
-        groupId: dto.groupId,
-        parentId: null,
-      };
-      // The page tree and the uploaded file are per group: children stay behind as roots.
-      await manager.update(Document, { parentId: locked.id }, { parentId: null });
-      if (locked.fileId) await manager.update(StoredFile, { id: locked.fileId }, { groupId: dto.groupId });
-      return this.writer.save(manager, locked, { action: 'move', actorId: actor.id, state });
-    });
+    const doc = await this.changePrepared(
+      actor,
+      id,
+      dto.baseVersion,
+      // Wiki links resolve in the new group.
+      (seen) => this.writer.prepare(null, dto.groupId, seen, id),
+      async (manager, locked, prepared) => {
+        const state: DocumentState = {
+          ...(await this.writer.stateOf(manager, locked)),
+          groupId: dto.groupId,
+          parentId: null,
+        };
+        // The page tree and the uploaded file are per group: children stay behind as roots.
+        await manager.update(Document, { parentId: locked.id }, { parentId: null });
+        if (locked.fileId) await manager.update(StoredFile, { id: locked.fileId }, { groupId: dto.groupId });
+        return this.writer.save(manager, locked, { action: 'move', actorId: actor.id, state, prepared });
+      },
+    );
     return this.viewFor(actor, doc);
   }
 
@@ -176,7 +182,7 @@ export class DocumentsService {
     apply: (manager: EntityManager, locked: Document) => Promise<Document>,
   ): Promise<Document> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await this.events.transaction(async (manager) => {
         const locked = await manager.findOne(Document, { where: { id }, lock: { mode: 'pessimistic_write' } });
         if (!locked) throw new AppError('not_found', 'Document not found');
         if (baseVersion !== undefined && baseVersion !== locked.version) throw new StaleVersion(locked.version);
@@ -188,6 +194,34 @@ export class DocumentsService {
       throw conflict(`The document changed since version ${baseVersion}; it is now at version ${e.current}`, [
         { field: 'baseVersion', reason: 'stale', currentVersion: e.current, current: view },
       ]);
+    }
+  }
+
+  /**
+   * change(), with the expensive read-only part (rendering) done first, outside the
+   * transaction, on the row as it was then: a render never holds a connection (PGlite has
+   * one). Should another save move the row on meanwhile, it is prepared again, up to 3 times.
+   */
+  async changePrepared<P>(
+    actor: Actor,
+    id: string,
+    baseVersion: number | undefined,
+    prepare: (seen: Document) => Promise<P>,
+    apply: (manager: EntityManager, locked: Document, prepared: P) => Promise<Document>,
+  ): Promise<Document> {
+    for (let attempt = 1; ; attempt++) {
+      const seen = await this.dataSource.manager.findOneBy(Document, { id });
+      if (!seen) throw new AppError('not_found', 'Document not found');
+      const prepared = await prepare(seen);
+      try {
+        return await this.change(actor, id, baseVersion, async (manager, locked) => {
+          if (locked.version !== seen.version) throw new MovedOn();
+          return apply(manager, locked, prepared);
+        });
+      } catch (e) {
+        if (!(e instanceof MovedOn)) throw e;
+        if (attempt === 3) throw conflict('The document is being changed by others; try again');
+      }
     }
   }
 

@@ -88,28 +88,34 @@ export class RevisionsService {
   async restore(actor: Actor, documentId: string, version: number, baseVersion?: number): Promise<DocumentView> {
     const access = await this.access.require(actor, documentId, 'edit');
     const old = await this.load(documentId, version);
-    const doc = await this.documents.change(actor, documentId, baseVersion, async (manager, locked) => {
-      const current = await this.writer.stateOf(manager, locked);
-      const state: DocumentState = {
-        ...old.fields,
-        title: old.title,
-        body: old.body,
-        status: current.status,
-        groupId: current.groupId,
-        templateFor:
-          access.role === 'facilitator' || actor.role === 'admin' ? old.fields.templateFor : current.templateFor,
-      };
-      state.parentId = await this.stillValid(
-        () => this.checks.references(actor, access, { ...state, fileId: null }, locked, manager),
-        state.parentId,
-      );
-      state.fileId = await this.stillValid(
-        () => this.checks.references(actor, access, { ...state, parentId: null }, locked, manager),
-        state.fileId,
-      );
-      const prepared = await this.writer.prepare(manager, state.groupId, state, locked.id);
-      return this.writer.save(manager, locked, { action: 'restore', actorId: actor.id, state, prepared });
-    });
+    const doc = await this.documents.changePrepared(
+      actor,
+      documentId,
+      baseVersion,
+      // Wiki links resolve in the group the document is in now.
+      (seen) => this.writer.prepare(null, seen.groupId, { ...old.fields, body: old.body }, documentId),
+      async (manager, locked, prepared) => {
+        const current = await this.writer.stateOf(manager, locked);
+        const state: DocumentState = {
+          ...old.fields,
+          title: old.title,
+          body: old.body,
+          status: current.status,
+          groupId: current.groupId,
+          templateFor:
+            access.role === 'facilitator' || actor.role === 'admin' ? old.fields.templateFor : current.templateFor,
+        };
+        state.parentId = await this.stillValid(
+          () => this.checks.references(actor, access, { ...state, fileId: null }, locked, manager),
+          state.parentId,
+        );
+        state.fileId = await this.stillValid(
+          () => this.checks.references(actor, access, { ...state, parentId: null }, locked, manager),
+          state.fileId,
+        );
+        return this.writer.save(manager, locked, { action: 'restore', actorId: actor.id, state, prepared });
+      },
+    );
     return this.documents.get(actor, doc.id);
   }
 

@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { DomainEvents } from '../domain-events/domain-events';
 import { MarkdownRenderer, TooComplexToRender } from '../markdown/markdown-renderer';
 import { WikiLinkTargets, WikiTarget, wikiLinkTitles } from '../markdown/wiki-links';
 import { DocumentLink } from './document-link.entity';
+import type { LinkTargetChanged } from './document.events';
 import { Document } from './document.entity';
 import { documentRoute, titleKey } from './rules';
 
@@ -20,11 +22,16 @@ export interface RenderedBody {
  * renamed, published, deleted or moved.
  */
 @Injectable()
-export class WikiLinker {
+export class WikiLinker implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly markdown: MarkdownRenderer,
+    private readonly events: DomainEvents,
   ) {}
+
+  onModuleInit(): void {
+    this.events.onAfterCommit('document.linkTargetChanged', (change) => this.refreshLinksTo(change));
+  }
 
   /** Titles resolve to published, non-deleted documents of the group; pages win over other kinds. */
   async resolve(manager: EntityManager | null, groupId: string, keys: string[]): Promise<Map<string, Document>> {
@@ -90,45 +97,60 @@ export class WikiLinker {
   }
 
   /**
-   * Re-renders the documents whose links may now resolve differently because `doc` was
-   * created, renamed, published, deleted or moved: those linking to its old or new title
-   * in its old or new group, and those that pointed at it. Rendering is derived data, so
-   * this changes neither their version nor their revisions.
+   * Re-renders the documents whose links may now resolve differently because a document was
+   * created, renamed, published, deleted or moved: those linking to its old or new title in
+   * its old or new group, and those that pointed at it. After commit, each outside any
+   * transaction, so a long render holds no connection; stored only if the document is still
+   * the version rendered (else rendered again). Rendering is derived data, so this changes
+   * neither their version nor their revisions.
    */
-  async refreshLinksTo(
-    manager: EntityManager,
-    doc: Pick<Document, 'id'>,
-    places: Array<{ groupId: string; key: string }>,
-  ): Promise<void> {
-    const qb = manager
+  async refreshLinksTo({ documentId, places }: LinkTargetChanged): Promise<void> {
+    const qb = this.dataSource.manager
       .createQueryBuilder(DocumentLink, 'l')
       .select('DISTINCT l.source_id', 'source_id')
-      .where('l.source_id <> :id', { id: doc.id })
+      .where('l.source_id <> :id', { id: documentId })
       .andWhere(
         new Brackets((w) => {
-          w.where('l.target_id = :id', { id: doc.id });
+          w.where('l.target_id = :id', { id: documentId });
           places.forEach((p, i) =>
             w.orWhere(`(l.group_id = :g${i} AND l.target_key = :k${i})`, { [`g${i}`]: p.groupId, [`k${i}`]: p.key }),
           );
         }),
       );
     const sourceIds = (await qb.getRawMany<{ source_id: string }>()).map((r) => r.source_id);
-    if (sourceIds.length === 0) return;
-    const sources = await manager.find(Document, {
-      where: { id: In(sourceIds) },
-      select: { id: true, groupId: true, body: true, deletedAt: true },
-    });
-    for (const source of sources) {
-      const { wikiLinks, links } = await this.targets(manager, source.groupId, source.body, source.id);
+    for (const sourceId of sourceIds) await this.refresh(sourceId);
+  }
+
+  private async refresh(sourceId: string, attempts = 3): Promise<void> {
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      const source = await this.dataSource.manager.findOne(Document, {
+        where: { id: sourceId },
+        select: { id: true, groupId: true, body: true, version: true },
+      });
+      if (!source) return;
+      const { wikiLinks, links } = await this.targets(null, source.groupId, source.body, source.id);
+      let html: string | null = null;
       try {
-        const html = await this.markdown.render(source.body, { wikiLinks });
-        await manager.update(Document, { id: source.id }, { bodyHtml: html, updatedAt: () => 'updated_at' });
+        html = await this.markdown.render(source.body, { wikiLinks });
       } catch (e) {
         // Another document's save must not fail because this one, which rendered when it was
         // saved, is over the time limit now: it keeps its rendering; its links still move.
         if (!(e instanceof TooComplexToRender)) throw e;
       }
-      await this.saveLinks(manager, source as Document, links);
+      const stored = await this.dataSource.transaction(async (manager) => {
+        const current = await manager.findOne(Document, {
+          where: { id: sourceId },
+          select: { id: true, groupId: true, version: true },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!current || current.version !== source.version) return false;
+        if (html !== null) {
+          await manager.update(Document, { id: sourceId }, { bodyHtml: html, updatedAt: () => 'updated_at' });
+        }
+        await this.saveLinks(manager, current, links);
+        return true;
+      });
+      if (stored) return;
     }
   }
 }

@@ -1,3 +1,4 @@
+import { LIMITS } from '../common/limits';
 import { depthOf, HOSTILE_MARKDOWN, WIKI_PAGE_TITLES } from '../../test/support/hostile-markdown';
 import { findHtmlDangers } from '../../test/support/html-safety';
 import { renderMarkdown } from './markdown';
@@ -26,12 +27,12 @@ describe.each([10_000, 40_000])('the hostile markdown corpus at %d characters', 
   });
 });
 
-describe('a megabyte of the worst of it', () => {
+describe('the worst of it at the document size cap', () => {
   it.each(['identical headings', 'quotes nested ten thousand deep', 'wiki links opened and never closed'])(
     '%s',
     (name) => {
       const hostile = HOSTILE_MARKDOWN.find((c) => c.name === name)!;
-      const source = hostile.make(1_048_576);
+      const source = hostile.make(LIMITS.documentBodyBytes);
       expect(hostile.check(renderMarkdown(source, { wikiLinks }), source, resolved)).toEqual([]);
     },
     120_000,

@@ -17,6 +17,6 @@ export const RENDER_LIMITS = {
   turnAboveChars: 2_000,
   /** Renders waiting for a worker beyond this many are refused (429) rather than queued without end. */
   queueMax: 16,
-  /** A worker may not grow past this heap; the largest 1 MB source needs a fraction of it. */
+  /** A worker may not grow past this heap; the largest source under the cap needs a fraction of it. */
   workerHeapMb: 512,
 } as const;

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, IsNull, Repository, SelectQueryBuilder } from 'typeorm';
 import { Actor, isAdmin } from '../auth/actor';
+import { DomainEvents } from '../domain-events/domain-events';
 import { GroupsPolicy } from '../groups/groups.policy';
 import type { NotificationPayload } from '../realtime/events';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
@@ -29,28 +30,32 @@ export function toPayload(n: Notification): NotificationPayload {
 }
 
 /**
- * Stored in-app notifications. Features add them inside their own write transaction
- * (`add`), then, once committed, `announce` pushes `notification:new` to whoever is online.
+ * Stored in-app notifications, added inside the transaction of what they tell of (see
+ * NotificationTriggers); once committed, `notification:new` goes to whoever is online.
  */
 @Injectable()
-export class NotificationsService {
+export class NotificationsService implements OnModuleInit {
   constructor(
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     private readonly realtime: RealtimePublisher,
     private readonly policy: GroupsPolicy,
+    private readonly events: DomainEvents,
   ) {}
 
-  async add(manager: EntityManager, items: NewNotification[]): Promise<Notification[]> {
-    if (items.length === 0) return [];
+  /** Stores notifications inside the caller's transaction; each is pushed to its person once committed. */
+  async add(manager: EntityManager, items: NewNotification[]): Promise<void> {
+    if (items.length === 0) return;
     const rows = items.map((i) =>
       manager.create(Notification, { groupId: null, subjectId: null, body: '', url: null, readAt: null, ...i }),
     );
-    return manager.save(Notification, rows, { chunk: 200 });
+    const created = await manager.save(Notification, rows, { chunk: 200 });
+    await this.events.emit(manager, 'notifications.added', created);
   }
 
-  /** Call after the transaction that added them has committed. */
-  announce(created: Notification[]): void {
-    for (const n of created) this.realtime.toUser(n.userId, 'notification:new', toPayload(n));
+  onModuleInit(): void {
+    this.events.onAfterCommit('notifications.added', (created) => {
+      for (const n of created) this.realtime.toUser(n.userId, 'notification:new', toPayload(n));
+    });
   }
 
   /**

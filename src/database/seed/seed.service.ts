@@ -5,6 +5,7 @@ import { hashPassword } from '../../auth/password';
 import { CacheBus } from '../../cache/cache-bus';
 import { Channel } from '../../channels/channel.entity';
 import { DocumentWriter } from '../../documents/document-writer';
+import { DomainEvents } from '../../domain-events/domain-events';
 import { AppConfig } from '../../config/config';
 import { GroupsService } from '../../groups/groups.service';
 import { Membership } from '../../groups/membership.entity';
@@ -40,6 +41,7 @@ export class SeedService {
     private readonly groups: GroupsService,
     private readonly documents: DocumentWriter,
     private readonly cache: CacheBus,
+    private readonly events: DomainEvents,
   ) {}
 
   async run(): Promise<DemoLogin[] | null> {
@@ -77,7 +79,7 @@ export class SeedService {
       return logins;
     }
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await this.dataSource.transaction(async (manager) => {
+    await this.events.transaction(async (manager) => {
       const orgIds = await this.insertOrganisations(manager);
       const userIds = new Map<string, string>();
       for (const person of [...STAFF, ...ASSOCIATION_PEOPLE]) {
