@@ -15,14 +15,16 @@ const LAYERS = [
   ['common'],
   ['config'],
   ['database'],
-  ['cache', 'markdown'],
+  ['cache', 'markdown', 'domain-events'],
   ['auth'],
   ['organisations'],
   ['users'],
   ['groups'],
   ['realtime'],
-  ['search', 'notifications'],
+  ['search'],
   ['channels', 'documents', 'events', 'surveys', 'participation', 'me', 'health'],
+  // Subscribes to the features' domain events; no feature imports it.
+  ['notifications'],
 ];
 /** What only bootstrap code may import: the app module and entry points, CLIs and the demo data (moving from database/seed to demo/). */
 const TOP = ['src/*.ts', 'src/cli/**', 'src/demo/**', 'src/database/seed/**'];
