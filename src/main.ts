@@ -7,6 +7,7 @@ import { LIMITS } from './common/limits';
 import { createPino, lazyRequestLogger, PinoNestLogger } from './common/logger';
 import { AppConfig, ConfigError, loadConfig } from './config/config';
 import { openDatabase } from './database/data-source';
+import { databaseMode, describeDatabase } from './database/mode';
 import { DataDirLockedError } from './database/data-dir-lock';
 import { DEMO_PASSWORD } from './database/seed/demo-data';
 import { SeedService } from './database/seed/seed.service';
@@ -18,10 +19,6 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function redact(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-}
-
 async function bootstrap(config: AppConfig): Promise<void> {
   const started = performance.now();
   const pino = createPino(config.logLevel);
@@ -29,10 +26,9 @@ async function bootstrap(config: AppConfig): Promise<void> {
 
   const { dataSource, migrated } = await openDatabase(config).catch((e: Error) => {
     if (e instanceof DataDirLockedError) fail(e.message);
-    const where = config.databaseUrl ? redact(config.databaseUrl) : `the embedded database in ${config.dataDir}`;
-    return fail(`cannot open ${where}: ${e.message}`);
+    return fail(`cannot open ${describeDatabase(config)}: ${e.message}`);
   });
-  pino.info({ migrated, mode: config.embedded ? 'embedded' : 'server' }, 'database ready');
+  pino.info({ migrated, mode: databaseMode(config) }, 'database ready');
 
   const adapter = new FastifyAdapter({
     loggerInstance: pino,

@@ -7,7 +7,7 @@ import { openDatabase } from '../../src/database/data-source';
 import { Channel } from '../../src/channels/channel.entity';
 import { Membership } from '../../src/groups/membership.entity';
 import { WorkingGroup } from '../../src/groups/working-group.entity';
-import { normaliseEmail } from '../../src/users/email';
+import { normaliseEmail } from '../../src/common/email';
 import { User } from '../../src/users/user.entity';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { AppProcess } from '../../test/support/app-process';

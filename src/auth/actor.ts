@@ -1,4 +1,6 @@
-import type { PlatformRole } from '../users/user.entity';
+/** What a person may do on the whole platform (roles within a group are the groups' own). */
+export const PLATFORM_ROLES = ['admin', 'member'] as const;
+export type PlatformRole = (typeof PLATFORM_ROLES)[number];
 
 /** The signed-in person making a request, as every service method receives it. */
 export interface Actor {

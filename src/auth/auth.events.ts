@@ -1,4 +1,4 @@
-import type { PlatformRole } from '../users/user.entity';
+import type { PlatformRole } from './actor';
 
 /** Emitted after a session is revoked (logout): its sockets are disconnected. */
 export const SESSION_REVOKED = 'session.revoked';

@@ -6,11 +6,10 @@ import { BoundedCache } from '../cache/bounded-cache';
 import { CacheBus } from '../cache/cache-bus';
 import { AppConfig } from '../config/config';
 import { AppError, invalid } from '../common/errors';
-import { normaliseEmail } from '../users/email';
-import { UsersService } from '../users/users.service';
-import { toUserView, UserView } from '../users/user.view';
+import { normaliseEmail } from '../common/email';
 import { Actor } from './actor';
 import { SESSION_REVOKED, SessionRevokedEvent } from './auth.events';
+import { credentialsByEmail, passwordHashOf, replaceStaleHash } from './credentials';
 import { LoginThrottle } from './login-throttle';
 import { checkPassword, decoyHash, hashPassword } from './password';
 import { Session } from './session.entity';
@@ -21,10 +20,11 @@ export interface ClientInfo {
   userAgent: string | null;
 }
 
-export interface LoginResult {
+/** A new session: its token (shown once), when it ends, and who it acts as. */
+export interface SignedIn {
   token: string;
   expiresAt: Date;
-  user: UserView;
+  actor: Actor;
 }
 
 const BAD_CREDENTIALS = 'Wrong email or password';
@@ -45,7 +45,6 @@ export class AuthService {
 
   constructor(
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
-    private readonly users: UsersService,
     private readonly throttle: LoginThrottle,
     private readonly config: AppConfig,
     private readonly events: EventEmitter2,
@@ -60,13 +59,13 @@ export class AuthService {
     });
   }
 
-  async login(email: string, password: string, client: ClientInfo): Promise<LoginResult> {
+  async login(email: string, password: string, client: ClientInfo): Promise<SignedIn> {
     const check = normaliseEmail(email);
     // Unknown or malformed addresses are throttled under what was typed, so guessing is limited too.
     const account = check.ok ? check.email : email.trim().toLowerCase();
     // Counted before the password is checked, atomically, so parallel guesses cannot overtake the limit.
     await this.throttle.take(account, client.address);
-    const user = check.ok ? await this.users.findForLogin(check.email) : null;
+    const user = check.ok ? await credentialsByEmail(this.sessions.manager, check.email) : null;
     const result = await checkPassword(user ? user.passwordHash : await decoyHash(), password);
     const valid = user !== null && result !== 'mismatch';
     if (!user || !valid || !user.active) {
@@ -77,18 +76,19 @@ export class AuthService {
       );
     }
     await this.throttle.succeeded(account);
-    if (result === 'stale') await this.rehash(user.id, user.passwordHash, password);
+    if (result === 'stale') await this.rehash(user.person.id, user.passwordHash, password);
     const token = newSessionToken();
     const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3_600_000);
-    await this.sessions.insert({
+    const inserted = await this.sessions.insert({
       tokenHash: hashToken(token),
-      userId: user.id,
+      userId: user.person.id,
       expiresAt,
       revokedAt: null,
       userAgent: client.userAgent?.slice(0, 500) ?? null,
       address: client.address,
     });
-    return { token, expiresAt, user: toUserView(user) };
+    const sessionId = (inserted.identifiers[0] as { id: string }).id;
+    return { token, expiresAt, actor: Object.freeze({ ...user.person, sessionId }) };
   }
 
   /**
@@ -99,7 +99,7 @@ export class AuthService {
   async confirmPassword(actor: Actor, currentPassword: string | undefined, address: string): Promise<void> {
     if (currentPassword === undefined) throw invalid('currentPassword', 'is required to change the password');
     await this.throttle.take(actor.email, address);
-    const stored = await this.users.passwordHashOf(actor.id);
+    const stored = await passwordHashOf(this.sessions.manager, actor.id);
     if (!stored || (await checkPassword(stored, currentPassword)) === 'mismatch') {
       await this.throttle.failed();
       throw invalid('currentPassword', 'is not your current password');
@@ -110,7 +110,7 @@ export class AuthService {
   /** The password was proven with a hash of its pre-NFC form: store its NFC hash, so any keyboard works from now on. */
   private async rehash(userId: string, staleHash: string, password: string): Promise<void> {
     try {
-      await this.users.replaceStaleHash(userId, staleHash, await hashPassword(password));
+      await replaceStaleHash(this.sessions.manager, userId, staleHash, await hashPassword(password));
     } catch (e) {
       // The old hash keeps working, so this sign-in need not fail; the next one tries again.
       this.logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'could not rehash a password');

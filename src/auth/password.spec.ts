@@ -1,6 +1,6 @@
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { checkPassword, hashPassword } from './password';
-import { normalisePassword, passwordLength, passwordLengthOk } from './password-rules';
+import { normalisePassword, passwordLength, passwordLengthOk } from '../common/password-rules';
 
 const COMPOSED = 'P\u00e1sahitza-\u00f1'; // á and ñ as one code point each
 const DECOMPOSED = COMPOSED.normalize('NFD'); // a + U+0301, n + U+0303

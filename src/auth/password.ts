@@ -1,12 +1,12 @@
 import { Algorithm, hash, verify } from '@node-rs/argon2';
-import { normalisePassword } from './password-rules';
+import { normalisePassword } from '../common/password-rules';
 
-export { PASSWORD_MAX, PASSWORD_MIN } from './password-rules';
+export { PASSWORD_MAX, PASSWORD_MIN } from '../common/password-rules';
 
 /** OWASP's argon2id baseline: 19 MiB memory, 2 iterations, 1 lane. */
 const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-/** Every password is hashed in NFC (see password-rules.ts). */
+/** Every password is hashed in NFC (see common/password-rules.ts). */
 export function hashPassword(password: string): Promise<string> {
   return hash(normalisePassword(password), ARGON2);
 }

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { User } from '../users/user.entity';
 
 /** A signed-in session. Only the SHA-256 of the token is stored. */
 @Entity('sessions')
@@ -14,9 +13,10 @@ export class Session {
   @Column('uuid')
   userId: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  // Named, not imported: auth/ sits below users/. The relation is here for its foreign key.
+  @ManyToOne('User', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
-  user?: User;
+  user?: never;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../config/config';
 import { AuzolanDataSource } from '../database/data-source';
+import { databaseMode } from '../database/mode';
 import { listen, Unlisten } from '../database/pg-listener';
 import { DomainEvents } from '../domain-events/domain-events';
 import { BoundedCache, BoundedCacheOptions } from './bounded-cache';
@@ -41,8 +43,9 @@ export class CacheBus implements OnModuleInit, BeforeApplicationShutdown {
   constructor(
     @InjectDataSource() private readonly dataSource: AuzolanDataSource,
     private readonly events: DomainEvents,
+    config: AppConfig,
   ) {
-    this.shared = dataSource.pglite === null;
+    this.shared = databaseMode(config) === 'server';
     this.live = !this.shared;
   }
 

@@ -6,6 +6,7 @@ import { Actor } from '../auth/actor';
 import { conflict, notFound } from '../common/errors';
 import { AppConfig } from '../config/config';
 import { AuzolanDataSource } from '../database/data-source';
+import { databaseMode } from '../database/mode';
 import { DomainEvents } from '../domain-events/domain-events';
 import { insertOutboxSql, NOTIFY_OUTBOX_SQL, outboxRows } from '../search/outbox';
 import { Mentions } from './mentions';
@@ -105,7 +106,8 @@ export class SendQueue {
     private readonly events: DomainEvents,
     config: AppConfig,
   ) {
-    this.parallel = dataSource.pglite ? 1 : Math.max(1, Math.min(PARALLEL_COMMITS, config.databasePoolSize - 1));
+    this.parallel =
+      databaseMode(config) === 'embedded' ? 1 : Math.max(1, Math.min(PARALLEL_COMMITS, config.databasePoolSize - 1));
   }
 
   commit(send: PendingSend): Promise<SendOutcome> {

@@ -1,7 +1,9 @@
 import { LoggerService } from '@nestjs/common';
 import type { FastifyBaseLogger } from 'fastify';
 import pino, { Bindings, ChildLoggerOptions, Logger as Pino } from 'pino';
-import { LogLevel } from '../config/config';
+
+/** pino's levels, as LOG_LEVEL names them (config.ts checks the value). */
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 /** One pino instance for Fastify's request logs and Nest's own logs: JSON lines on stdout. */
 export function createPino(level: LogLevel): Pino {

@@ -1,12 +1,11 @@
 import { resolve } from 'node:path';
-import { PASSWORD_MAX, PASSWORD_MIN, passwordLengthOk } from '../auth/password-rules';
+import type { LogLevel } from '../common/logger';
+import { PASSWORD_MAX, PASSWORD_MIN, passwordLengthOk } from '../common/password-rules';
 
 /**
  * Typed configuration, read once from the environment at boot.
  * Pure (no Nest imports) so it can be unit-tested and used by CLI scripts.
  */
-export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-
 export class AppConfig {
   readonly port: number;
   readonly host: string;
@@ -30,10 +29,6 @@ export class AppConfig {
   readonly clientDir: string;
   /** How long one markdown render may take on a worker before it is stopped and refused (413). */
   readonly markdownRenderTimeoutMs: number;
-
-  get embedded(): boolean {
-    return this.databaseUrl === null;
-  }
 }
 
 export class ConfigError extends Error {

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
 import { AppConfig } from '../config/config';
 import { DataDirLock } from './data-dir-lock';
+import { databaseMode } from './mode';
 import { SnakeNamingStrategy } from './naming';
 
 /**
@@ -47,15 +48,15 @@ export function baseOptions(): PostgresDataSourceOptions {
 }
 
 /**
- * The one place that knows which database mode is in use. Embedded mode runs PGlite
- * in-process and reaches it through its own node-postgres adapter, so TypeORM's ordinary
- * `postgres` driver, entities and migrations are identical in both modes.
+ * Opens the database of the mode `databaseMode` names. Embedded mode runs PGlite in-process
+ * and reaches it through its own node-postgres adapter, so TypeORM's ordinary `postgres`
+ * driver, entities and migrations are identical in both modes.
  */
 export async function createDataSource(config: AppConfig): Promise<AuzolanDataSource> {
-  if (config.databaseUrl) {
+  if (databaseMode(config) === 'server') {
     const dataSource = new AuzolanDataSource({
       ...baseOptions(),
-      url: config.databaseUrl,
+      url: config.databaseUrl!,
       poolSize: config.databasePoolSize,
       connectTimeoutMS: 5000,
     });

@@ -4,6 +4,7 @@ import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/current-actor.decorator';
 import { AppConfig } from '../config/config';
+import { databaseMode } from '../database/mode';
 import { SearchHealth } from '../search/search.health';
 
 @ApiTags('health')
@@ -20,7 +21,7 @@ export class HealthController {
   @Public()
   @Get()
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult & { mode: string }> {
-    const mode = this.config.embedded ? 'embedded' : 'server';
+    const mode = databaseMode(this.config);
     try {
       return {
         mode,

@@ -5,9 +5,9 @@ import { Actor } from '../auth/actor';
 import { GroupsPolicy } from '../groups/groups.policy';
 import { Membership } from '../groups/membership.entity';
 import { rooms } from './events';
-import type { AppServer, AppSocket } from './realtime.gateway';
 import { REALTIME_LIMITS } from './realtime.limits';
 import { SharedState } from './shared-state';
+import type { AppServer, AppSocket } from './socket';
 
 /**
  * Who is online in a group: the group's members with at least one live socket on any
@@ -34,7 +34,7 @@ export class Presence {
   /** A new socket joins its member groups' rooms and counts as online in them. */
   async connected(socket: AppSocket): Promise<void> {
     const groupIds = await this.groupsOf(socket.data.actor.id);
-    if (groupIds.length) socket.join(groupIds.map(rooms.group));
+    if (groupIds.length) await socket.join(groupIds.map(rooms.group));
     await this.state!.touch(socket.data.actor.id, socket.id, REALTIME_LIMITS.presenceTtlMs);
     for (const id of groupIds) this.schedule(id);
   }

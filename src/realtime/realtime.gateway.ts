@@ -2,8 +2,8 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { HttpAdapterHost } from '@nestjs/core';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { Server as HttpServer } from 'node:http';
-import { Server, Socket } from 'socket.io';
-import { Actor, isAdmin } from '../auth/actor';
+import { Server } from 'socket.io';
+import { isAdmin } from '../auth/actor';
 import {
   SESSION_REVOKED,
   SessionRevokedEvent,
@@ -23,7 +23,7 @@ import { LIMITS } from '../common/limits';
 import { AppConfig } from '../config/config';
 import { DomainEvents } from '../domain-events/domain-events';
 import type { MembershipChanged } from '../groups/membership.events';
-import type { ClientToServerEvents, ServerToClientEvents, SocketError } from './events';
+import type { ClientToServerEvents, SocketError } from './events';
 import { rooms } from './events';
 import { ArrivalOrder, NO_TURN, Turn } from './arrival-order';
 import { cookieValue, originAllowed, payloadBytes, TokenBucket } from './handshake';
@@ -33,19 +33,7 @@ import { RealtimePublisher } from './realtime.publisher';
 import { REALTIME_LIMITS } from './realtime.limits';
 import { openSharedState } from './redis';
 import { SharedState } from './shared-state';
-
-export interface SocketData {
-  actor: Actor;
-  token: string;
-  checkedAt: number;
-  /** The session re-check in flight, shared by the events that arrive while it runs. */
-  recheck?: Promise<Actor | null>;
-  bucket: TokenBucket;
-  /** The line that keeps this socket's `inOrder` events in arrival order (see handle()). */
-  arrival: ArrivalOrder;
-}
-export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+import type { AppServer, AppSocket } from './socket';
 
 /** What a handler answers: the ack body, and what to broadcast once the ack is sent. */
 export interface HandlerResult {
@@ -188,7 +176,11 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
     socket.on('disconnect', () => void this.disconnected(socket));
     try {
       // Admins read every group, so they receive every group's events (rooms.groupAudience).
-      socket.join([rooms.user(actor.id), rooms.session(actor.sessionId), ...(isAdmin(actor) ? [rooms.admins()] : [])]);
+      await socket.join([
+        rooms.user(actor.id),
+        rooms.session(actor.sessionId),
+        ...(isAdmin(actor) ? [rooms.admins()] : []),
+      ]);
       await this.presence.connected(socket);
     } catch (e) {
       this.logger.error({ err: e instanceof Error ? e.stack : String(e) }, 'socket set-up failed');

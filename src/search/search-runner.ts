@@ -1,6 +1,8 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig } from '../config/config';
 import { AuzolanDataSource } from '../database/data-source';
+import { databaseMode } from '../database/mode';
 import { listen, Unlisten } from '../database/pg-listener';
 import { OUTBOX_CHANNEL } from './outbox';
 import { OutboxBacklog, OutboxWorker } from './outbox-worker';
@@ -16,9 +18,10 @@ export class SearchRunner implements OnApplicationBootstrap, BeforeApplicationSh
   constructor(
     @InjectDataSource() private readonly dataSource: AuzolanDataSource,
     private readonly engine: SearchEngine,
+    config: AppConfig,
   ) {
     this.worker = new OutboxWorker(dataSource, engine, {
-      exclusive: dataSource.pglite !== null,
+      exclusive: databaseMode(config) === 'embedded',
       log: (level, message, fields) => this.logger[level === 'info' ? 'log' : level]({ ...fields }, message),
     });
   }

@@ -9,14 +9,13 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { PlatformRole } from '../auth/actor';
 import { Organisation } from '../organisations/organisation.entity';
 
 export const LOCALES = ['en', 'es', 'eu'] as const;
 export type Locale = (typeof LOCALES)[number];
-export const PLATFORM_ROLES = ['admin', 'member'] as const;
-export type PlatformRole = (typeof PLATFORM_ROLES)[number];
 
-/** A person who can sign in. Email is stored normalised (see email.ts). */
+/** A person who can sign in. Email is stored normalised (see common/email.ts). */
 @Entity('users')
 @Check('users_locale_check', `"locale" IN ('en', 'es', 'eu')`)
 @Check('users_role_check', `"role" IN ('admin', 'member')`)

@@ -1,7 +1,8 @@
 import type { Actor } from '../auth/actor';
 import type { Organisation } from '../organisations/organisation.entity';
+import type { PlatformRole } from '../auth/actor';
 import { seesEmailOf } from './user-access';
-import type { Locale, PlatformRole, User } from './user.entity';
+import type { Locale, User } from './user.entity';
 
 /** A person as the API shows them: never the password hash. */
 export interface UserView {

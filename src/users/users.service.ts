@@ -17,7 +17,7 @@ import { CacheBus } from '../cache/cache-bus';
 import { AppError, conflict, forbidden, invalid, notFound } from '../common/errors';
 import { Organisation } from '../organisations/organisation.entity';
 import { CreateUserDto, UpdateMeDto, UpdateUserDto } from './dto/user.dto';
-import { normaliseEmail } from './email';
+import { normaliseEmail } from '../common/email';
 import { User } from './user.entity';
 import { managesPeople, visiblePeopleSql } from './user-access';
 import { PersonView, toPersonView, toUserView, UserView } from './user.view';
@@ -144,35 +144,6 @@ export class UsersService {
 
   async exists(id: string): Promise<boolean> {
     return this.users.existsBy({ id });
-  }
-
-  /** For sign-in only: the one read that includes the password hash. */
-  findForLogin(email: string): Promise<User | null> {
-    return this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .leftJoinAndSelect('u.organisation', 'organisation')
-      .where('u.email = :email', { email })
-      .getOne();
-  }
-
-  /** For checking a password change: the person's stored hash, or null when there is no such person. */
-  async passwordHashOf(id: string): Promise<string | null> {
-    const user = await this.users.findOne({ where: { id }, select: { id: true, passwordHash: true } });
-    return user?.passwordHash ?? null;
-  }
-
-  /**
-   * Replaces a hash made before passwords were normalised (see auth/password.ts), once a
-   * sign-in has proven the password. Only if it is still that hash: a password change made
-   * meanwhile wins.
-   */
-  async replaceStaleHash(id: string, staleHash: string, freshHash: string): Promise<void> {
-    await this.users.query('UPDATE users SET password_hash = $1 WHERE id = $2 AND password_hash = $3', [
-      freshHash,
-      id,
-      staleHash,
-    ]);
   }
 
   private visibleTo(actor: Actor): SelectQueryBuilder<User> {

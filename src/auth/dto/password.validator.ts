@@ -1,5 +1,5 @@
 import { ValidateBy, ValidationOptions } from 'class-validator';
-import { PASSWORD_MAX, PASSWORD_MIN, passwordLengthOk } from '../password-rules';
+import { PASSWORD_MAX, PASSWORD_MIN, passwordLengthOk } from '../../common/password-rules';
 
 /**
  * A new password: a string of PASSWORD_MIN to PASSWORD_MAX characters, counted on its NFC

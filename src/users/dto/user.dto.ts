@@ -3,8 +3,9 @@ import { IsBoolean, IsIn, IsString, IsUUID, Length, MaxLength } from 'class-vali
 import { Nullable, Optional, Trim } from '../../common/dto';
 import { SingleLineText } from '../../common/text';
 import { IsNewPassword } from '../../auth/dto/password.validator';
-import { PASSWORD_MAX, PASSWORD_MIN } from '../../auth/password-rules';
-import { LOCALES, Locale, PLATFORM_ROLES, PlatformRole } from '../user.entity';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../common/password-rules';
+import { PLATFORM_ROLES, PlatformRole } from '../../auth/actor';
+import { LOCALES, Locale } from '../user.entity';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'ane@energy-cluster.eus', minLength: 3, maxLength: 254 })

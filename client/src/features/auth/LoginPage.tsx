@@ -19,6 +19,7 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   const expired = params.get('expired') === '1';
 
+  /** Never rejects: every failure ends on the form's error line. */
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!email.trim() || !password) return setError(t('login.missing'));
@@ -52,7 +53,7 @@ export function LoginPage() {
 
   return (
     <main className="login" id="main">
-      <form className="login-card" onSubmit={submit} noValidate aria-labelledby="login-title">
+      <form className="login-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="login-title">
         <div className="brand brand-large" aria-hidden="true">
           <span className="brand-mark" /> {t('app.name')}
         </div>

@@ -28,10 +28,11 @@ export interface MessageActions {
   canContribute: boolean;
   canModerate: boolean;
   onReply?: (m: Message) => void;
-  onReact: (m: Message, emoji: string) => void;
+  // These never reject: a refused or unanswered ack is reported through the view's error line.
+  onReact: (m: Message, emoji: string) => Promise<void>;
   onEdit: (m: Message, body: string) => Promise<boolean>;
-  onDelete: (m: Message) => void;
-  onPin: (m: Message) => void;
+  onDelete: (m: Message) => Promise<void>;
+  onPin: (m: Message) => Promise<void>;
 }
 
 function EditForm({
@@ -48,9 +49,9 @@ function EditForm({
   return (
     <form
       className="edit-form"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        if (body.trim() && (await onSave(body.trim()))) onDone();
+        if (body.trim()) void onSave(body.trim()).then((saved) => saved && onDone());
       }}
     >
       <label htmlFor={`edit-${m.id}`} className="visually-hidden">
@@ -141,7 +142,7 @@ export const MessageItem = memo(function MessageItem({
                 aria-pressed={r.userIds.includes(actions.myId)}
                 aria-label={`${t('channel.reactWith', { emoji: r.emoji })} (${r.count})`}
                 disabled={!actions.canContribute}
-                onClick={() => actions.onReact(m, r.emoji)}
+                onClick={() => void actions.onReact(m, r.emoji)}
               >
                 {r.emoji} <span>{r.count}</span>
               </button>
@@ -189,7 +190,7 @@ export const MessageItem = memo(function MessageItem({
               type="button"
               className="icon-button"
               aria-label={m.pinned ? t('channel.unpin') : t('channel.pin')}
-              onClick={() => actions.onPin(m)}
+              onClick={() => void actions.onPin(m)}
             >
               <Icon name="pin" />
             </button>
@@ -199,7 +200,9 @@ export const MessageItem = memo(function MessageItem({
               type="button"
               className="icon-button"
               aria-label={t('app.delete')}
-              onClick={() => window.confirm(t('channel.confirmDelete')) && actions.onDelete(m)}
+              onClick={() => {
+                if (window.confirm(t('channel.confirmDelete'))) void actions.onDelete(m);
+              }}
             >
               <Icon name="trash" />
             </button>
@@ -215,7 +218,7 @@ export const MessageItem = memo(function MessageItem({
                   aria-label={t('channel.reactWith', { emoji })}
                   onClick={() => {
                     setPicker(false);
-                    actions.onReact(m, emoji);
+                    void actions.onReact(m, emoji);
                   }}
                 >
                   {emoji}

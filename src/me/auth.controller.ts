@@ -1,18 +1,31 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Actor } from '../auth/actor';
+import { SESSION_COOKIE } from '../auth/auth.guard';
+import { AuthService } from '../auth/auth.service';
+import { CurrentActor, Public } from '../auth/current-actor.decorator';
+import { LoginDto } from '../auth/dto/login.dto';
 import { AppConfig } from '../config/config';
-import { Actor } from './actor';
-import { SESSION_COOKIE } from './auth.guard';
-import { AuthService, LoginResult } from './auth.service';
-import { CurrentActor, Public } from './current-actor.decorator';
-import { LoginDto } from './dto/login.dto';
+import { UserView } from '../users/user.view';
+import { UsersService } from '../users/users.service';
 
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  user: UserView;
+}
+
+/**
+ * Signing in and out. It lives in me/, above auth/ and users/, because the answer to a sign-in
+ * needs both: auth/ checks the password and opens the session, users/ gives the person's view.
+ */
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly users: UsersService,
     private readonly config: AppConfig,
   ) {}
 
@@ -24,18 +37,19 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResult> {
-    const result = await this.auth.login(dto.email, dto.password, {
+    const { token, expiresAt, actor } = await this.auth.login(dto.email, dto.password, {
       address: request.ip,
       userAgent: request.headers['user-agent'] ?? null,
     });
-    reply.setCookie(SESSION_COOKIE, result.token, {
+    const user = await this.users.me(actor);
+    reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',
       secure: this.config.cookieSecure,
       path: '/',
-      expires: result.expiresAt,
+      expires: expiresAt,
     });
-    return result;
+    return { token, expiresAt, user };
   }
 
   @Post('logout')

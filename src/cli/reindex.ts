@@ -6,9 +6,9 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { ConfigError, loadConfig } from '../config/config';
 import { openDatabase } from '../database/data-source';
-import { reindex, ReindexProgress } from './reindexer';
-import { SearchEngine } from './search-engine';
-import { SearchSources } from './search-sources';
+import { reindex, ReindexProgress } from '../search/reindexer';
+import { SearchEngine } from '../search/search-engine';
+import { SearchSources } from '../search/search-sources';
 
 function line(p: ReindexProgress): string {
   const left = p.secondsLeft === null ? '?' : `${p.secondsLeft}s`;
