@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuthModule } from './auth/auth.module';
 import { CacheModule } from './cache/cache.module';
 import { ChannelsModule } from './channels/channels.module';
@@ -32,7 +31,6 @@ export class AppModule {
         DatabaseModule.forRoot(dataSource),
         CacheModule,
         DomainEventsModule,
-        EventEmitterModule.forRoot(),
         RealtimeModule,
         AuthModule,
         OrganisationsModule,

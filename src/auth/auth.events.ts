@@ -1,40 +1,41 @@
 import type { PlatformRole } from './actor';
 
-/** Emitted after a session is revoked (logout): its sockets are disconnected. */
-export const SESSION_REVOKED = 'session.revoked';
-
-export interface SessionRevokedEvent {
+/** A session was revoked (logout): its sockets are disconnected. */
+export interface SessionRevoked {
   sessionId: string;
   userId: string;
 }
 
-/** Emitted after a person is deactivated: all their sockets are disconnected. */
-export const USER_DEACTIVATED = 'user.deactivated';
-
-export interface UserDeactivatedEvent {
+/** A person was deactivated: all their sockets are disconnected. */
+export interface UserDeactivated {
   userId: string;
 }
 
 /**
- * Emitted after an admin changed a person's platform role: their sockets join or leave the
- * admins' room (admins receive every group's events), and a former admin's sockets leave the
- * channel rooms of groups they may no longer read.
+ * An admin changed a person's platform role: their sockets join or leave the admins' room
+ * (admins receive every group's events), and a former admin's sockets leave the channel rooms
+ * of groups they may no longer read.
  */
-export const USER_ROLE_CHANGED = 'user.role_changed';
-
-export interface UserRoleChangedEvent {
+export interface UserRoleChanged {
   userId: string;
   role: PlatformRole;
 }
 
 /**
- * Emitted after a person's password changed: by themselves (every session but the one that
- * made the change, `keptSessionId`, has ended) or by an admin (all have, `keptSessionId` null).
- * The sockets opened with the ended sessions are disconnected.
+ * A person's password changed: by themselves (every session but the one that made the
+ * change, `keptSessionId`, has ended) or by an admin (all have, `keptSessionId` null). The
+ * sockets opened with the ended sessions are disconnected.
  */
-export const SESSIONS_REVOKED = 'sessions.revoked';
-
-export interface SessionsRevokedEvent {
+export interface SessionsRevoked {
   userId: string;
   keptSessionId: string | null;
+}
+
+declare module '../domain-events/domain-event-map' {
+  interface DomainEventMap {
+    'session.revoked': SessionRevoked;
+    'user.deactivated': UserDeactivated;
+    'user.roleChanged': UserRoleChanged;
+    'sessions.revoked': SessionsRevoked;
+  }
 }

@@ -1,14 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { BoundedCache } from '../cache/bounded-cache';
 import { CacheBus } from '../cache/cache-bus';
+import { DomainEvents } from '../domain-events/domain-events';
 import { AppConfig } from '../config/config';
 import { AppError, invalid } from '../common/errors';
 import { normaliseEmail } from '../common/email';
 import { Actor } from './actor';
-import { SESSION_REVOKED, SessionRevokedEvent } from './auth.events';
 import { credentialsByEmail, passwordHashOf, replaceStaleHash } from './credentials';
 import { LoginThrottle } from './login-throttle';
 import { checkPassword, decoyHash, hashPassword } from './password';
@@ -47,7 +46,7 @@ export class AuthService {
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     private readonly throttle: LoginThrottle,
     private readonly config: AppConfig,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEvents,
     private readonly cache: CacheBus,
   ) {
     // Keyed by the token's hash; unknown tokens are not cached, so garbage cannot fill it.
@@ -150,10 +149,12 @@ export class AuthService {
 
   async logout(actor: Actor): Promise<void> {
     await this.cache.write(
-      (m) => m.update(Session, { id: actor.sessionId }, { revokedAt: new Date() }),
+      async (m) => {
+        await m.update(Session, { id: actor.sessionId }, { revokedAt: new Date() });
+        await this.events.emit(m, 'session.revoked', { sessionId: actor.sessionId, userId: actor.id });
+      },
       () => [{ kind: 'session', sessionId: actor.sessionId }],
     );
     // Sockets opened with this session are disconnected by the realtime layer.
-    this.events.emit(SESSION_REVOKED, { sessionId: actor.sessionId, userId: actor.id } satisfies SessionRevokedEvent);
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
-import { USER_ROLE_CHANGED, UserRoleChangedEvent } from '../auth/auth.events';
+import type { UserRoleChanged } from '../auth/auth.events';
 import { DomainEvents } from '../domain-events/domain-events';
-import type { MembershipChanged } from '../groups/membership.events';
+import type { MembershipChanged } from '../groups/group.events';
 import { rooms } from '../realtime/events';
 import type { MessageView } from '../realtime/events';
 import { bool, object, optionalSeq, optionalUuid, seq, uuid } from '../realtime/payload';
@@ -36,6 +35,7 @@ export class ChannelsGateway implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.onAfterCommit('membership.changed', (e) => this.onMembershipChanged(e));
+    this.events.onAfterCommit('user.roleChanged', (e) => this.onUserRoleChanged(e));
     const on = this.realtime.handle.bind(this.realtime);
     on('channel:join', (s, p) => this.join(s, p));
     on('channel:leave', async (s, p) => {
@@ -186,8 +186,7 @@ export class ChannelsGateway implements OnModuleInit {
   }
 
   /** A former admin's sockets leave the channel rooms of groups they may no longer read. */
-  @OnEvent(USER_ROLE_CHANGED)
-  async onUserRoleChanged(event: UserRoleChangedEvent): Promise<void> {
+  private async onUserRoleChanged(event: UserRoleChanged): Promise<void> {
     try {
       const channelIds = await this.channels.idsHiddenFrom({ id: event.userId, role: event.role });
       if (channelIds.length)

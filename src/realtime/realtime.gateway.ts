@@ -1,19 +1,9 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { OnEvent } from '@nestjs/event-emitter';
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { isAdmin } from '../auth/actor';
-import {
-  SESSION_REVOKED,
-  SessionRevokedEvent,
-  SESSIONS_REVOKED,
-  SessionsRevokedEvent,
-  USER_DEACTIVATED,
-  UserDeactivatedEvent,
-  USER_ROLE_CHANGED,
-  UserRoleChangedEvent,
-} from '../auth/auth.events';
+import type { SessionRevoked, SessionsRevoked, UserDeactivated, UserRoleChanged } from '../auth/auth.events';
 import { SESSION_COOKIE } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { AppError } from '../common/errors';
@@ -22,7 +12,7 @@ import { tooDeep, valueTooDeep } from '../common/json-body';
 import { LIMITS } from '../common/limits';
 import { AppConfig } from '../config/config';
 import { DomainEvents } from '../domain-events/domain-events';
-import type { MembershipChanged } from '../groups/membership.events';
+import type { MembershipChanged } from '../groups/group.events';
 import type { ClientToServerEvents, SocketError } from './events';
 import { rooms } from './events';
 import { ArrivalOrder, NO_TURN, Turn } from './arrival-order';
@@ -70,6 +60,10 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
     private readonly publisher: RealtimePublisher,
     events: DomainEvents,
   ) {
+    events.onAfterCommit('session.revoked', (e) => this.onSessionRevoked(e));
+    events.onAfterCommit('user.deactivated', (e) => this.onUserDeactivated(e));
+    events.onAfterCommit('sessions.revoked', (e) => this.onSessionsRevoked(e));
+    events.onAfterCommit('user.roleChanged', (e) => this.onUserRoleChanged(e));
     events.onAfterCommit('membership.changed', (e) => this.onMembershipChanged(e));
     this.handle('presence:get', async (socket, payload) => {
       const groupId = uuid(object(payload, ['groupId']), 'groupId');
@@ -268,13 +262,11 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
   // ------------------------------------------------------------------ revocation
 
   /** Logout: every socket opened with that session, on any process, is disconnected. */
-  @OnEvent(SESSION_REVOKED)
-  onSessionRevoked(event: SessionRevokedEvent): void {
+  private onSessionRevoked(event: SessionRevoked): void {
     this.io?.in(rooms.session(event.sessionId)).disconnectSockets(true);
   }
 
-  @OnEvent(USER_DEACTIVATED)
-  onUserDeactivated(event: UserDeactivatedEvent): void {
+  private onUserDeactivated(event: UserDeactivated): void {
     this.io?.in(rooms.user(event.userId)).disconnectSockets(true);
   }
 
@@ -282,15 +274,13 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
    * A password change: every socket of that person, on any process, except those opened with
    * the session that made the change (an admin's reset keeps none).
    */
-  @OnEvent(SESSIONS_REVOKED)
-  onSessionsRevoked(event: SessionsRevokedEvent): void {
+  private onSessionsRevoked(event: SessionsRevoked): void {
     const theirs = this.io?.in(rooms.user(event.userId));
     (event.keptSessionId ? theirs?.except(rooms.session(event.keptSessionId)) : theirs)?.disconnectSockets(true);
   }
 
   /** A person made admin receives every group's events at once; a former admin stops receiving them. */
-  @OnEvent(USER_ROLE_CHANGED)
-  onUserRoleChanged(event: UserRoleChangedEvent): void {
+  private onUserRoleChanged(event: UserRoleChanged): void {
     const theirs = this.io?.in(rooms.user(event.userId));
     if (isAdmin(event)) theirs?.socketsJoin(rooms.admins());
     else theirs?.socketsLeave(rooms.admins());

@@ -1,19 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { Actor } from '../auth/actor';
-import {
-  SESSIONS_REVOKED,
-  SessionsRevokedEvent,
-  USER_DEACTIVATED,
-  UserDeactivatedEvent,
-  USER_ROLE_CHANGED,
-  UserRoleChangedEvent,
-} from '../auth/auth.events';
 import { hashPassword } from '../auth/password';
 import { revokeSessions } from '../auth/sessions';
 import { CacheBus } from '../cache/cache-bus';
+import { DomainEvents } from '../domain-events/domain-events';
 import { AppError, conflict, forbidden, invalid, notFound } from '../common/errors';
 import { Organisation } from '../organisations/organisation.entity';
 import { CreateUserDto, UpdateMeDto, UpdateUserDto } from './dto/user.dto';
@@ -32,7 +24,7 @@ export function requireEmail(input: string, field = 'email'): string {
 export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEvents,
     private readonly cache: CacheBus,
   ) {}
 
@@ -105,17 +97,13 @@ export class UsersService {
         await m.save(user);
         // An admin's reset: whoever holds any of the person's sessions is signed out.
         if (password !== undefined) await revokeSessions(m, id, null);
+        // Their after-commit handlers have run when the answer goes out: the sockets have changed.
+        if (dto.active === false) await this.events.emit(m, 'user.deactivated', { userId: id });
+        if (user.role !== roleBefore) await this.events.emit(m, 'user.roleChanged', { userId: id, role: user.role });
+        if (password !== undefined) await this.events.emit(m, 'sessions.revoked', { userId: id, keptSessionId: null });
       },
       () => [{ kind: 'user', userId: id }],
     );
-    if (dto.active === false) this.events.emit(USER_DEACTIVATED, { userId: id } satisfies UserDeactivatedEvent);
-    if (user.role !== roleBefore) {
-      // Awaited, as membership changes are: when the answer arrives, the rooms have changed.
-      await this.events.emitAsync(USER_ROLE_CHANGED, { userId: id, role: user.role } satisfies UserRoleChangedEvent);
-    }
-    if (password !== undefined) {
-      this.events.emit(SESSIONS_REVOKED, { userId: id, keptSessionId: null } satisfies SessionsRevokedEvent);
-    }
     return toUserView(await this.load(id));
   }
 
@@ -129,16 +117,13 @@ export class UsersService {
       async (m) => {
         await m.save(user);
         // A password change ends every other session: one opened with the old password is not trusted.
-        if (password !== undefined) await revokeSessions(m, actor.id, actor.sessionId);
+        if (password !== undefined) {
+          await revokeSessions(m, actor.id, actor.sessionId);
+          await this.events.emit(m, 'sessions.revoked', { userId: actor.id, keptSessionId: actor.sessionId });
+        }
       },
       () => [{ kind: 'user', userId: actor.id }],
     );
-    if (password !== undefined) {
-      this.events.emit(SESSIONS_REVOKED, {
-        userId: actor.id,
-        keptSessionId: actor.sessionId,
-      } satisfies SessionsRevokedEvent);
-    }
     return toUserView(await this.load(actor.id));
   }
 
