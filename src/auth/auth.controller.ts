@@ -4,7 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/config';
 import { Actor } from './actor';
 import { SESSION_COOKIE } from './auth.guard';
-import { AuthService, LoginResult } from './auth.service';
+import { AuthService } from './auth.service';
+import type { LoginResult } from './auth.view';
 import { CurrentActor, Public } from './current-actor.decorator';
 import { LoginDto } from './dto/login.dto';
 

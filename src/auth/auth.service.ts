@@ -10,6 +10,7 @@ import { normaliseEmail } from '../users/email';
 import { UsersService } from '../users/users.service';
 import { toUserView, UserView } from '../users/user.view';
 import { Actor } from './actor';
+import type { LoginResult } from './auth.view';
 import { SESSION_REVOKED, SessionRevokedEvent } from './auth.events';
 import { LoginThrottle } from './login-throttle';
 import { checkPassword, decoyHash, hashPassword } from './password';
@@ -19,12 +20,6 @@ import { hashToken, newSessionToken } from './tokens';
 export interface ClientInfo {
   address: string;
   userAgent: string | null;
-}
-
-export interface LoginResult {
-  token: string;
-  expiresAt: Date;
-  user: UserView;
 }
 
 const BAD_CREDENTIALS = 'Wrong email or password';

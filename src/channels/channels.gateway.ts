@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { MEMBERSHIP_CHANGED, MembershipChangedEvent } from '../groups/membership.events';
 import { rooms } from '../realtime/events';
-import type { MessageView } from '../realtime/events';
+import type { MessageView } from './message.view';
 import { bool, object, optionalSeq, optionalUuid, seq, uuid } from '../realtime/payload';
 import type { Turn } from '../realtime/arrival-order';
 import { AppSocket, HandlerResult, RealtimeGateway } from '../realtime/realtime.gateway';

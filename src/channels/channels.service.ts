@@ -7,7 +7,7 @@ import { GroupAction } from '../groups/access';
 import { GroupAccess, GroupsPolicy } from '../groups/groups.policy';
 import { GroupsService } from '../groups/groups.service';
 import { WorkingGroup } from '../groups/working-group.entity';
-import type { ChannelInfo, ChannelView } from '../realtime/events';
+import type { ChannelInfo, ChannelView } from './channel.view';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { Channel } from './channel.entity';
 import { CreateChannelDto, UpdateChannelDto } from './dto/channel.dto';

@@ -6,7 +6,7 @@ import { Notification } from '../notifications/notification.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Mention } from './mention.entity';
 import { findMentions, MentionCandidate } from './message-rules';
-import { messageUrl } from './message.views';
+import { messageUrl } from './message.mapper';
 import { Message } from './message.entity';
 
 /** What a mention needs to know about the channel it happened in. */

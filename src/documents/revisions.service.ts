@@ -13,30 +13,7 @@ import { KnowledgeChecks } from './knowledge-checks';
 import { changedFields, LineDiff, lineDiff } from './revision-diff';
 import { RevisionAction, RevisionFields } from './rules';
 import { User } from '../users/user.entity';
-
-export interface RevisionSummary {
-  version: number;
-  action: RevisionAction;
-  title: string;
-  author: PersonRef | null;
-  createdAt: Date;
-}
-
-export interface RevisionView extends RevisionSummary {
-  documentId: string;
-  body: string;
-  fields: RevisionFields;
-}
-
-export interface RevisionDiff {
-  documentId: string;
-  from: number;
-  to: number;
-  title: { from: string; to: string };
-  body: LineDiff;
-  /** Other fields (tags, status, action items…) that differ. */
-  changedFields: string[];
-}
+import type { RevisionDiff, RevisionSummary, RevisionView } from './revision.view';
 
 /** The history of a document: list, read, compare, and restore (as a new revision). */
 @Injectable()

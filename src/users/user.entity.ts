@@ -10,11 +10,11 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Organisation } from '../organisations/organisation.entity';
+import type { Locale, PlatformRole } from './user.view';
 
-export const LOCALES = ['en', 'es', 'eu'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const PLATFORM_ROLES = ['admin', 'member'] as const;
-export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+// The vocabulary belongs to the API contract (user.view.ts); the entity's users import it from here too.
+export { LOCALES, PLATFORM_ROLES } from './user.view';
+export type { Locale, PlatformRole } from './user.view';
 
 /** A person who can sign in. Email is stored normalised (see email.ts). */
 @Entity('users')

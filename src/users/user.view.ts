@@ -1,5 +1,14 @@
-import type { Organisation } from '../organisations/organisation.entity';
-import type { Locale, PlatformRole, User } from './user.entity';
+/**
+ * People as the API shows them: part of the contract the client imports (src/contract). Pure
+ * (no entity, no Nest): the client's type check reads this file. `Date` fields travel as ISO
+ * strings; the client reads them through `Json<…>`.
+ */
+import type { OrganisationKind } from '../organisations/organisation.view';
+
+export const LOCALES = ['en', 'es', 'eu'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const PLATFORM_ROLES = ['admin', 'member'] as const;
+export type PlatformRole = (typeof PLATFORM_ROLES)[number];
 
 /** A person as the API shows them: never the password hash. */
 export interface UserView {
@@ -7,14 +16,19 @@ export interface UserView {
   email: string;
   displayName: string;
   organisationId: string | null;
-  organisation: { id: string; name: string; shortName: string; kind: Organisation['kind'] } | null;
+  organisation: { id: string; name: string; shortName: string; kind: OrganisationKind } | null;
   locale: Locale;
   role: PlatformRole;
   active: boolean;
   createdAt: Date;
 }
 
-export function toUserView(user: User): UserView {
+/** What `toUserView` reads: a `User` row with its organisation (typed here so this file stays entity-free). */
+export type UserRow = Omit<UserView, 'organisation'> & {
+  organisation?: { id: string; name: string; shortName: string; kind: OrganisationKind } | null;
+};
+
+export function toUserView(user: UserRow): UserView {
   const o = user.organisation;
   return {
     id: user.id,
