@@ -1,5 +1,5 @@
-import { QueryClient } from '@tanstack/query-core';
 import type { ChannelView, NotificationList } from '@contract';
+import { QueryClient } from '@tanstack/query-core';
 import { keys } from '../api/keys';
 import {
   addMessage,

@@ -1,3 +1,4 @@
+import type { MessageView as Message } from '@contract';
 import {
   emptyTimeline,
   fillGap,
@@ -9,7 +10,6 @@ import {
   toggleReaction,
 } from './timeline';
 import { message } from './test-messages';
-import type { MessageView as Message } from '@contract';
 
 const seqs = (ms: Message[]) => ms.map((m) => m.seq);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);

@@ -1,6 +1,6 @@
+import type { MessageView as Message } from '@contract';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageView as Message } from '@contract';
 import { ServerHtml } from '../../components/SafeHtml';
 import { dateTime, time } from '../../lib/dates';
 import type { PendingMessage } from '../../lib/outbox';
