@@ -41,7 +41,7 @@ export type { SearchFacets, SearchHit, SearchResult } from '../search/search-eng
 export type { NotificationList, NotificationsReadResult, NotificationView } from '../notifications/notification.view';
 export type { EventKind } from '../events/event-rules';
 export type { EventPersonRow, EventSummary, EventView } from '../events/event.view';
-export type { AnswerValue, QuestionKind, WaveStatus } from '../surveys/rules';
+export type { AnswerInput, AnswerValue, QuestionKind, WaveStatus } from '../surveys/rules';
 export type {
   EventRef,
   InviteeBasis,
