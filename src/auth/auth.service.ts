@@ -8,7 +8,7 @@ import { AppConfig } from '../config/config';
 import { AppError, invalid } from '../common/errors';
 import { normaliseEmail } from '../users/email';
 import { UsersService } from '../users/users.service';
-import { toUserView, UserView } from '../users/user.view';
+import { toUserView } from '../users/user.view';
 import { Actor } from './actor';
 import type { LoginResult } from './auth.view';
 import { SESSION_REVOKED, SessionRevokedEvent } from './auth.events';

@@ -3,7 +3,6 @@ import type { DiffChunk, LineDiff } from './revision.view';
 
 export type { DiffChunk, LineDiff } from './revision.view';
 
-
 /** Splits a chunk's text into lines, without inventing an empty last line. */
 function lines(value: string): string[] {
   const parts = value.split('\n');

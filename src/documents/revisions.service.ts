@@ -6,12 +6,11 @@ import { notFound } from '../common/errors';
 import { DocumentAccess } from './document-access';
 import { DocumentReader, personRef } from './document-reader';
 import { DocumentRevision } from './document-revision.entity';
-import { DocumentView, PersonRef } from './document.view';
+import { DocumentView } from './document.view';
 import { DocumentState, DocumentWriter } from './document-writer';
 import { DocumentsService } from './documents.service';
 import { KnowledgeChecks } from './knowledge-checks';
-import { changedFields, LineDiff, lineDiff } from './revision-diff';
-import { RevisionAction, RevisionFields } from './rules';
+import { changedFields, lineDiff } from './revision-diff';
 import { User } from '../users/user.entity';
 import type { RevisionDiff, RevisionSummary, RevisionView } from './revision.view';
 

@@ -2,8 +2,7 @@ import { decide, GroupAction } from '../groups/access';
 import type { Actor } from '../auth/actor';
 import type { GroupRole } from '../groups/membership.entity';
 import type { Visibility } from '../groups/working-group.entity';
-import { DOCUMENT_KINDS, type DocumentKind, type DocumentStatus } from './document.view';
-import type { RevisionFields } from './revision.view';
+import type { DocumentKind, DocumentStatus } from './document.view';
 
 // The vocabulary belongs to the API contract (document.view.ts, revision.view.ts); the rules' users import it from here too.
 export { ACTION_ITEM_STATUSES, DOCUMENT_KINDS, DOCUMENT_STATUSES } from './document.view';

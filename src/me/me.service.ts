@@ -3,10 +3,8 @@ import { Actor } from '../auth/actor';
 import { AuthService } from '../auth/auth.service';
 import { BoundedCache } from '../cache/bounded-cache';
 import { CacheBus } from '../cache/cache-bus';
-import type { GroupView } from '../groups/group.view';
 import { GroupsService } from '../groups/groups.service';
 import { UpdateMeDto } from '../users/dto/user.dto';
-import { UserView } from '../users/user.view';
 import { UsersService } from '../users/users.service';
 import type { MeView } from './me.view';
 

@@ -92,8 +92,7 @@ export const useDocument = (id: string) =>
 export const useActionItems = (groupId: string, params: { status?: string; owner?: string } = {}, enabled = true) =>
   useQuery({
     queryKey: [...keys.actionItems(groupId), params],
-    queryFn: ({ signal }) =>
-      get<ActionItemView[]>(withQuery(`/api/groups/${groupId}/action-items`, params), signal),
+    queryFn: ({ signal }) => get<ActionItemView[]>(withQuery(`/api/groups/${groupId}/action-items`, params), signal),
     enabled,
   });
 

@@ -98,7 +98,10 @@ export function onNotification(cache: CacheLike, n: NotificationView): void {
   if (n.kind === 'mention') void cache.invalidateQueries({ queryKey: ['channels'] });
 }
 
-export function onDocumentPublished(cache: CacheLike, p: Pick<DocumentPublishedPayload, 'documentId' | 'groupId'>): void {
+export function onDocumentPublished(
+  cache: CacheLike,
+  p: Pick<DocumentPublishedPayload, 'documentId' | 'groupId'>,
+): void {
   void cache.invalidateQueries({ queryKey: keys.documents(p.groupId) });
   void cache.invalidateQueries({ queryKey: keys.document(p.documentId) });
   void cache.invalidateQueries({ queryKey: keys.actionItems(p.groupId) });

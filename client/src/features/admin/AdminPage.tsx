@@ -20,7 +20,12 @@ import { LOCALES } from '../../i18n';
 import { useSession } from '../auth/session';
 
 // A record, so that a kind added to the server's vocabulary is a compile error here until it is listed.
-const ORG_KIND_SET: Record<OrganisationKind, true> = { cluster_association: true, agency: true, academia: true, other: true };
+const ORG_KIND_SET: Record<OrganisationKind, true> = {
+  cluster_association: true,
+  agency: true,
+  academia: true,
+  other: true,
+};
 const ORG_KINDS = Object.keys(ORG_KIND_SET) as OrganisationKind[];
 
 function useSave<T>(fn: (v: T) => Promise<unknown>, invalidate: readonly unknown[]) {

@@ -89,8 +89,7 @@ export function ChannelView() {
   }, [rt, channelId]);
 
   useEffect(() => {
-    if (channel && readAtOpen === null)
-      setReadAtOpen(channel.lastReadSeq);
+    if (channel && readAtOpen === null) setReadAtOpen(channel.lastReadSeq);
   }, [channel, readAtOpen]);
 
   // Tell the server what we have read, once per new last message.

@@ -2,7 +2,15 @@
  * Pure logic of the evaluation views (no React, unit-tested): headline figures, the heat map
  * matrix, trend series, and the answers a survey form sends.
  */
-import type { AnswerInput, AnswerValue, ItemView, Participation, QuestionResult, TrendPoint, WaveResults } from '@contract';
+import type {
+  AnswerInput,
+  AnswerValue,
+  ItemView,
+  Participation,
+  QuestionResult,
+  TrendPoint,
+  WaveResults,
+} from '@contract';
 
 /** Where an anonymous wave's edit token is kept: per person and wave, so a shared browser never mixes them. */
 export const editTokenKey = (userId: string, waveId: string): string => `auzolan:survey-token:${userId}:${waveId}`;

@@ -93,9 +93,9 @@ function MyActions({ groups, myId }: { groups: Group[]; myId: string }) {
     queryKey: ['home', 'actions', myId],
     queryFn: () =>
       perGroup<Json<ActionItemView> & { groupName: string }>(groups, async (g) =>
-        (await get<ActionItemView[]>(withQuery(`/api/groups/${g.id}/action-items`, { status: 'open', owner: myId }))).map(
-          (a) => ({ ...a, groupName: g.name }),
-        ),
+        (
+          await get<ActionItemView[]>(withQuery(`/api/groups/${g.id}/action-items`, { status: 'open', owner: myId }))
+        ).map((a) => ({ ...a, groupName: g.name })),
       ),
     retry: false,
   });

@@ -157,7 +157,12 @@ export async function createDocument(
 ): Promise<Json<SavedDocument>> {
   // Only facilitators publish meeting summaries, so members always create them as drafts.
   const s = d.kind === 'meeting_summary' ? 'draft' : status;
-  return post<SavedDocument>(`/api/groups/${groupId}/documents`, { kind: d.kind, ...toPayload(d), status: s, ...extra });
+  return post<SavedDocument>(`/api/groups/${groupId}/documents`, {
+    kind: d.kind,
+    ...toPayload(d),
+    status: s,
+    ...extra,
+  });
 }
 
 export function updateDocument(id: string, baseVersion: number, d: DocumentDraft): Promise<Json<SavedDocument>> {

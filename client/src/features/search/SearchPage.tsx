@@ -72,7 +72,10 @@ export default function SearchPage() {
             <h2>{t('search.facets')}</h2>
             {FACETS.map((name) => {
               // The engine counts hits per value of each facet.
-              const values = Object.entries(search.data?.facets[name] ?? {}).map(([value, count]) => ({ value, count }));
+              const values = Object.entries(search.data?.facets[name] ?? {}).map(([value, count]) => ({
+                value,
+                count,
+              }));
               const current = params.get(name);
               if (values.length === 0 && !current) return null;
               return (
