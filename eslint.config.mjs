@@ -39,6 +39,19 @@ export default tseslint.config(
     },
   },
   {
+    // The client sees the server only through `@contract`, type-only, so no server code reaches the bundle.
+    files: ['client/**/*.ts', 'client/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@contract', message: 'Import the contract with `import type`.', allowTypeImports: true }],
+          patterns: [{ regex: '^(\\.\\./)+src/', message: 'Server code: import its types from `@contract`.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
