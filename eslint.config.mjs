@@ -129,20 +129,14 @@ export default tseslint.config(
     },
   },
   {
-    // The browser bundle takes the server's contract as types only, never its runtime code.
+    // The client sees the server only through `@contract`, type-only, so no server code reaches the bundle.
     files: ['client/**/*.ts', 'client/**/*.tsx'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              regex: '^@server|^(\\.\\./)+src(/|$)',
-              allowTypeImports: true,
-              message:
-                'The client imports server code only as types (`import type`), from src/contract or src/realtime/events.ts.',
-            },
-          ],
+          paths: [{ name: '@contract', message: 'Import the contract with `import type`.', allowTypeImports: true }],
+          patterns: [{ regex: '^(\\.\\./)+src/', message: 'Server code: import its types from `@contract`.' }],
         },
       ],
     },

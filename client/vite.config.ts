@@ -11,12 +11,9 @@ const server = process.env.AUZOLAN_DEV_SERVER ?? 'http://localhost:3000';
 export default defineConfig({
   root: here,
   base: '/',
-  resolve: {
-    alias: {
-      // Type-only imports of the server's realtime contract (src/realtime/events.ts).
-      '@server-realtime': fileURLToPath(new URL('../src/realtime', import.meta.url)),
-    },
-  },
+  // `@contract` (src/contract, the server's view types) is known to TypeScript only
+  // (client/tsconfig.json `paths`), never to Vite: the client imports it type-only, and a
+  // value import would fail the build instead of pulling server code into the bundle.
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChannelView, MessageView } from '../src/realtime/events';
+import type { ChannelView, MessageView } from '../src/contract';
 import { Group, Person, World } from './factories';
 import { range, seqs, settle, SocketClient } from './support/socket';
 

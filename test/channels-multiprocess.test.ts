@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import type { ChannelView } from '../src/realtime/events';
+import type { ChannelView } from '../src/contract';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, Group, Person, World } from './factories';
 import { AppProcess } from './support/app-process';
 import { Api } from './support/http';

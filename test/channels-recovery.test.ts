@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChannelView, MessageView } from '../src/realtime/events';
+import type { ChannelView, MessageView } from '../src/contract';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, Group, Person, World } from './factories';
 import { AppProcess } from './support/app-process';
 import { Api } from './support/http';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChannelView, MessageView } from '../src/realtime/events';
+import type { ChannelView, MessageView } from '../src/contract';
 import { Group, Person, World } from './factories';
 import { findHtmlDangers } from './support/html-safety';
 import { range, seqs, settle, SocketClient } from './support/socket';

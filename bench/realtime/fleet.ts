@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { io, Socket } from 'socket.io-client';
-import type { ClientToServerEvents, MessageView, ServerToClientEvents } from '../../src/realtime/events';
+import type { ClientToServerEvents, MessageView, ServerToClientEvents } from '../../src/contract';
 import { Latency } from '../lib/stats';
 import { CONFIG } from './config';
 import { LoadGenLoad, sleep, watchLoadGen } from './monitor';

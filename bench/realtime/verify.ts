@@ -1,4 +1,4 @@
-import type { MessageView } from '../../src/realtime/events';
+import type { MessageView } from '../../src/contract';
 import { Api } from '../../test/support/http';
 import { pool } from './setup';
 

@@ -3,7 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { UuidParam } from '../common/params';
-import type { ChannelView, MessageView } from '../realtime/events';
+import type { ChannelView, ReadResult } from './channel.view';
+import type { EditHistoryEntry, HistoryPage, MessageView, ThreadView } from './message.view';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { ChannelsService } from './channels.service';
 import {
@@ -13,7 +14,7 @@ import {
   MarkChannelReadDto,
   UpdateChannelDto,
 } from './dto/channel.dto';
-import { EditHistoryEntry, HistoryPage, ThreadView, TimelineService } from './timeline.service';
+import { TimelineService } from './timeline.service';
 
 @ApiTags('channels')
 @Controller()
@@ -76,7 +77,7 @@ export class ChannelsController {
     @CurrentActor() actor: Actor,
     @UuidParam('channelId') channelId: string,
     @Body() dto: MarkChannelReadDto,
-  ): Promise<{ channelId: string; lastReadSeq: number }> {
+  ): Promise<ReadResult> {
     const lastReadSeq = await this.timeline.markRead(actor, channelId, dto.seq);
     this.realtime.toUser(actor.id, 'channel:read', { channelId, lastReadSeq });
     return { channelId, lastReadSeq };

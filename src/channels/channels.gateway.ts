@@ -3,7 +3,7 @@ import type { UserRoleChanged } from '../auth/auth.events';
 import { DomainEvents } from '../domain-events/domain-events';
 import type { MembershipChanged } from '../groups/group.events';
 import { rooms } from '../realtime/events';
-import type { MessageView } from '../realtime/events';
+import type { MessageView } from './message.view';
 import { bool, object, optionalSeq, optionalUuid, seq, uuid } from '../realtime/payload';
 import type { Turn } from '../realtime/arrival-order';
 import { HandlerResult, RealtimeGateway } from '../realtime/realtime.gateway';

@@ -7,7 +7,7 @@ import { DomainEvents } from '../domain-events/domain-events';
 import { GroupAction, readableGroupsSql } from '../groups/access';
 import { GroupAccess, GroupsPolicy, hiddenAs } from '../groups/groups.policy';
 import { WorkingGroup } from '../groups/working-group.entity';
-import type { ChannelInfo, ChannelView } from '../realtime/events';
+import type { ChannelInfo, ChannelView } from './channel.view';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { Channel } from './channel.entity';
 import { CreateChannelDto, UpdateChannelDto } from './dto/channel.dto';

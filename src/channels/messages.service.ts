@@ -7,7 +7,7 @@ import { DomainEvents } from '../domain-events/domain-events';
 import { GroupsPolicy, hiddenAs } from '../groups/groups.policy';
 import { MarkdownRenderer } from '../markdown/markdown-renderer';
 import { NO_TURN, Turn } from '../realtime/arrival-order';
-import type { MessageView } from '../realtime/events';
+import type { MessageView } from './message.view';
 import { writeOutbox } from '../search/outbox';
 import { Channel } from './channel.entity';
 import { ChannelsService } from './channels.service';
@@ -15,7 +15,7 @@ import { Mention } from './mention.entity';
 import { Mentions } from './mentions';
 import { MessageEdit } from './message-edit.entity';
 import { checkBody } from './message-rules';
-import { searchDocument, toOneView, toView } from './message.views';
+import { searchDocument, toOneView, toView } from './message.mapper';
 import { Message } from './message.entity';
 import { SendQueue } from './send-queue';
 

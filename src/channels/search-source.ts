@@ -5,7 +5,7 @@ import type { EngineChange } from '../search/search-engine';
 import { Location, SearchSources } from '../search/search-sources';
 import { User } from '../users/user.entity';
 import { Channel } from './channel.entity';
-import { messageUrl, searchDocument } from './message.views';
+import { messageUrl, searchDocument } from './message.mapper';
 import { Message } from './message.entity';
 
 /** Offers every live message to a full reindex, in id order, a batch at a time, and says where hits are now. */

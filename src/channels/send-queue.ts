@@ -10,8 +10,8 @@ import { databaseMode } from '../database/mode';
 import { DomainEvents } from '../domain-events/domain-events';
 import { insertOutboxSql, NOTIFY_OUTBOX_SQL, outboxRows } from '../search/outbox';
 import { Mentions } from './mentions';
-import type { MessageView } from '../realtime/events';
-import { searchDocument, toViews } from './message.views';
+import type { MessageView } from './message.view';
+import { searchDocument, toViews } from './message.mapper';
 import { Message } from './message.entity';
 
 /** A send that passed validation and the access check, waiting for its group commit. */

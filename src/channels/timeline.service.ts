@@ -3,34 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { conflict, invalid } from '../common/errors';
-import type { MessageView, ReactionSummary } from '../realtime/events';
 import { Channel } from './channel.entity';
 import { ChannelsService } from './channels.service';
 import { MessageEdit } from './message-edit.entity';
 import { checkEmoji } from './message-rules';
-import { summarise, toViews } from './message.views';
+import { summarise, toViews } from './message.mapper';
 import { Message } from './message.entity';
+import type { EditHistoryEntry, HistoryPage, MessageView, ReactionSummary, ThreadView } from './message.view';
 import { MessagesService } from './messages.service';
 import { Reaction } from './reaction.entity';
-
-export interface HistoryPage {
-  messages: MessageView[];
-  lastSeq: number;
-  /** More messages exist in the direction asked (older for beforeSeq/latest, newer for afterSeq). */
-  hasMore: boolean;
-}
-
-export interface ThreadView {
-  root: MessageView;
-  replies: MessageView[];
-}
-
-export interface EditHistoryEntry {
-  version: number;
-  body: string;
-  html: string;
-  replacedAt: string;
-}
 
 const MAX_THREAD_REPLIES = 1000;
 const MAX_EMOJI_PER_MESSAGE = 40;

@@ -7,20 +7,10 @@ import { GroupAccess } from '../groups/groups.policy';
 import { DocumentAccess } from './document-access';
 import { DocumentLink } from './document-link.entity';
 import { DocumentReader } from './document-reader';
-import { DocumentSummary } from './document.view';
+import type { DocumentList, DocumentSummary, TagCount } from './document.view';
 import { Document } from './document.entity';
 import { ListDocumentsQuery } from './dto/list.dto';
 import { normaliseTags, seesDeleted, visibleDraftsSql } from './rules';
-
-export interface DocumentList {
-  items: DocumentSummary[];
-  total: number;
-}
-
-export interface TagCount {
-  tag: string;
-  count: number;
-}
 
 /** Read-only lists over a group's knowledge: documents, tags with counts, templates, backlinks. */
 @Injectable()

@@ -1,6 +1,16 @@
-import type { ActionItemStatus, DocumentKind, DocumentStatus } from './rules';
+/**
+ * Documents as the API shows them: part of the contract the client imports (src/contract).
+ * Pure (no entity, no Nest): the client's type check reads this file. `Date` fields travel as
+ * ISO strings; the client reads them through `Json<…>`.
+ */
+export const DOCUMENT_KINDS = ['page', 'ci_note', 'meeting_summary', 'resource'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const DOCUMENT_STATUSES = ['draft', 'published'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+export const ACTION_ITEM_STATUSES = ['open', 'done', 'dropped'] as const;
+export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
 
-/** What the API returns. Text fields are plain text; `*Html` fields are the renderer's safe HTML. */
+/** Text fields are plain text; `*Html` fields are the renderer's safe HTML. */
 export interface PersonRef {
   id: string;
   displayName: string;
@@ -81,3 +91,36 @@ export interface DocumentWarning {
 }
 
 export type SavedDocument = DocumentView & { warnings: DocumentWarning[] };
+
+/** `GET /groups/:groupId/documents`. */
+export interface DocumentList {
+  items: DocumentSummary[];
+  total: number;
+}
+
+/** `GET /groups/:groupId/tags`. */
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+/** `POST /markdown/preview`. */
+export interface MarkdownPreview {
+  html: string;
+}
+
+/** The `document:published` event, to the document's group. */
+export interface DocumentPublishedPayload {
+  documentId: string;
+  groupId: string;
+  kind: string;
+  title: string;
+  publishedBy: string;
+  publishedAt: string;
+}
+
+declare module '../realtime/events' {
+  interface ServerToClientEvents {
+    'document:published': (payload: DocumentPublishedPayload) => void;
+  }
+}

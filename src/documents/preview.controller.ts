@@ -4,6 +4,7 @@ import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { MarkdownRenderer } from '../markdown/markdown-renderer';
 import { DocumentAccess } from './document-access';
+import type { MarkdownPreview } from './document.view';
 import { checkBodySize } from './document-input';
 import { PreviewDto } from './dto/document.dto';
 import { WikiLinker } from './wiki-linker';
@@ -20,7 +21,7 @@ export class PreviewController {
 
   @Post('preview')
   @HttpCode(200)
-  async preview(@CurrentActor() actor: Actor, @Body() dto: PreviewDto): Promise<{ html: string }> {
+  async preview(@CurrentActor() actor: Actor, @Body() dto: PreviewDto): Promise<MarkdownPreview> {
     checkBodySize(dto.source, 'source');
     if (!dto.groupId) return { html: await this.markdown.render(dto.source, { field: 'source' }) };
     await this.access.group(actor, dto.groupId, 'read');

@@ -1,16 +1,7 @@
 import { diffLines } from 'diff';
+import type { DiffChunk, LineDiff } from './revision.view';
 
-/** One run of lines in a line diff: unchanged, added in `to`, or removed from `from`. */
-export interface DiffChunk {
-  op: 'equal' | 'add' | 'remove';
-  lines: string[];
-}
-
-export interface LineDiff {
-  chunks: DiffChunk[];
-  added: number;
-  removed: number;
-}
+export type { DiffChunk, LineDiff } from './revision.view';
 
 /** Splits a chunk's text into lines, without inventing an empty last line. */
 function lines(value: string): string[] {

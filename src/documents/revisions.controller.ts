@@ -6,7 +6,8 @@ import { INTEGER_BOUNDS } from '../common/limits';
 import { IntegerParam, UuidParam } from '../common/params';
 import { DocumentView } from './document.view';
 import { RestoreRevisionDto } from './dto/document.dto';
-import { RevisionDiff, RevisionsService, RevisionSummary, RevisionView } from './revisions.service';
+import type { RevisionDiff, RevisionSummary, RevisionView } from './revision.view';
+import { RevisionsService } from './revisions.service';
 
 const VERSION = INTEGER_BOUNDS.version;
 /** A revision number in the path; anything else is a 400 naming the parameter and the bounds. */

@@ -7,37 +7,13 @@ import { canManageGroupContent } from '../groups/access';
 import { DocumentAccess } from './document-access';
 import { DocumentReader, personRef } from './document-reader';
 import { DocumentRevision } from './document-revision.entity';
-import { DocumentView, PersonRef } from './document.view';
+import { DocumentView } from './document.view';
 import { DocumentState, DocumentWriter } from './document-writer';
 import { DocumentsService } from './documents.service';
 import { KnowledgeChecks } from './knowledge-checks';
-import { changedFields, LineDiff, lineDiff } from './revision-diff';
-import { RevisionAction, RevisionFields } from './rules';
+import { changedFields, lineDiff } from './revision-diff';
 import { User } from '../users/user.entity';
-
-export interface RevisionSummary {
-  version: number;
-  action: RevisionAction;
-  title: string;
-  author: PersonRef | null;
-  createdAt: Date;
-}
-
-export interface RevisionView extends RevisionSummary {
-  documentId: string;
-  body: string;
-  fields: RevisionFields;
-}
-
-export interface RevisionDiff {
-  documentId: string;
-  from: number;
-  to: number;
-  title: { from: string; to: string };
-  body: LineDiff;
-  /** Other fields (tags, status, action items…) that differ. */
-  changedFields: string[];
-}
+import type { RevisionDiff, RevisionSummary, RevisionView } from './revision.view';
 
 /** The history of a document: list, read, compare, and restore (as a new revision). */
 @Injectable()

@@ -3,20 +3,17 @@ import type { SqlCondition } from '../common/sql-condition';
 import type { Actor } from '../auth/actor';
 import type { GroupRole } from '../groups/membership.entity';
 import type { Visibility } from '../groups/working-group.entity';
+import type { DocumentKind, DocumentStatus } from './document.view';
+
+// The vocabulary belongs to the API contract (document.view.ts, revision.view.ts); the rules' users import it from here too.
+export { ACTION_ITEM_STATUSES, DOCUMENT_KINDS, DOCUMENT_STATUSES } from './document.view';
+export type { ActionItemStatus, DocumentKind, DocumentStatus } from './document.view';
+export type { ActionItemState, RevisionAction, RevisionFields } from './revision.view';
 
 /**
  * The knowledge store's rules, free of I/O (and of Nest) so they can be read and unit-tested
  * in one place: kinds and lifecycle, who may do what with a document, and normalisation.
  */
-export const DOCUMENT_KINDS = ['page', 'ci_note', 'meeting_summary', 'resource'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-export const DOCUMENT_STATUSES = ['draft', 'published'] as const;
-export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
-export const ACTION_ITEM_STATUSES = ['open', 'done', 'dropped'] as const;
-export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
-export type RevisionAction =
-  'create' | 'update' | 'publish' | 'restore' | 'delete' | 'undelete' | 'move' | 'action_item';
-
 export const KNOWLEDGE_LIMITS = {
   tags: 20,
   tagChars: 40,
@@ -30,35 +27,6 @@ export const KNOWLEDGE_LIMITS = {
   fileNameChars: 200,
   urlChars: 2000,
 } as const;
-
-export interface ActionItemState {
-  id: string;
-  description: string;
-  ownerUserId: string | null;
-  ownerOrganisationId: string | null;
-  dueDate: string | null;
-  status: ActionItemStatus;
-}
-
-/** Everything a revision records besides title and body. */
-export interface RevisionFields {
-  status: DocumentStatus;
-  groupId: string;
-  tags: string[];
-  parentId: string | null;
-  templateFor: DocumentKind | null;
-  sourceUrl: string | null;
-  publisher: string | null;
-  publishedAt: string | null;
-  relevance: number | null;
-  organisationsConcerned: string[];
-  meetingDate: string | null;
-  attendees: { users: string[]; organisations: string[] };
-  decisions: string[];
-  actionItems: ActionItemState[];
-  linkUrl: string | null;
-  fileId: string | null;
-}
 
 /** Fields that only some kinds may carry; others answer 400 naming the field. */
 export const KIND_FIELDS: Record<DocumentKind, readonly string[]> = {

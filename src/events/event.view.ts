@@ -1,5 +1,8 @@
+/**
+ * Events as the API shows them: part of the contract the client imports (src/contract). Pure
+ * (no entity, no Nest): the client's type check reads this file. Dates are ISO strings.
+ */
 import type { EventKind } from './event-rules';
-import type { AgendaEvent } from './event.entity';
 
 export interface OrganisationRef {
   id: string;
@@ -39,12 +42,15 @@ export interface EventPersonRow {
   at: string;
 }
 
+/** What `eventSummary` reads: an `AgendaEvent` row (typed here so this file stays entity-free). */
+export type EventRow = Omit<EventSummary, 'startsAt' | 'endsAt'> & { startsAt: Date; endsAt: Date | null };
+
 /**
  * `parentSeen`: whether the caller may see the event's parent (a Cluster Day may belong to a
  * private group): an embedded reference passes the same rule as the event it names, so an
  * unseen parent is not named at all (null).
  */
-export const eventSummary = (e: AgendaEvent, parentSeen: boolean): EventSummary => ({
+export const eventSummary = (e: EventRow, parentSeen: boolean): EventSummary => ({
   id: e.id,
   kind: e.kind,
   title: e.title,

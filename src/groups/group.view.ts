@@ -1,5 +1,12 @@
-import type { GroupRole } from './membership.entity';
-import type { Visibility, WorkingGroup } from './working-group.entity';
+/**
+ * Working groups as the API shows them: part of the contract the client imports (src/contract).
+ * Pure (no entity, no Nest): the client's type check reads this file. `Date` fields travel as
+ * ISO strings; the client reads them through `Json<…>`.
+ */
+export const GROUP_ROLES = ['facilitator', 'member', 'observer'] as const;
+export type GroupRole = (typeof GROUP_ROLES)[number];
+export const VISIBILITIES = ['open', 'private'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
 
 export interface GroupView {
   id: string;
@@ -26,5 +33,3 @@ export interface MemberView {
   role: GroupRole;
   since: Date;
 }
-
-export type GroupRow = WorkingGroup & { memberCount: number; myRole: GroupRole | null };

@@ -2,8 +2,11 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { User } from '../users/user.entity';
 import { WorkingGroup } from './working-group.entity';
 
-export const GROUP_ROLES = ['facilitator', 'member', 'observer'] as const;
-export type GroupRole = (typeof GROUP_ROLES)[number];
+import type { GroupRole } from './group.view';
+
+// The vocabulary belongs to the API contract (group.view.ts); the entity's users import it from here too.
+export { GROUP_ROLES } from './group.view';
+export type { GroupRole } from './group.view';
 
 /** A person's role in one working group. */
 @Entity('memberships')

@@ -1,7 +1,10 @@
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export const VISIBILITIES = ['open', 'private'] as const;
-export type Visibility = (typeof VISIBILITIES)[number];
+import type { Visibility } from './group.view';
+
+// The vocabulary belongs to the API contract (group.view.ts); the entity's users import it from here too.
+export { VISIBILITIES } from './group.view';
+export type { Visibility } from './group.view';
 
 /** A working group, e.g. Technology Watch & Competitive Intelligence. */
 @Entity('working_groups')

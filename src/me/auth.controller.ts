@@ -7,14 +7,8 @@ import { AuthService } from '../auth/auth.service';
 import { CurrentActor, Public } from '../auth/current-actor.decorator';
 import { LoginDto } from '../auth/dto/login.dto';
 import { AppConfig } from '../config/config';
-import { UserView } from '../users/user.view';
 import { UsersService } from '../users/users.service';
-
-export interface LoginResult {
-  token: string;
-  expiresAt: Date;
-  user: UserView;
-}
+import type { LoginResult } from './auth.view';
 
 /**
  * Signing in and out. It lives in me/, above auth/ and users/, because the answer to a sign-in

@@ -4,7 +4,8 @@ import type { FastifyRequest } from 'fastify';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { UpdateMeDto } from '../users/dto/user.dto';
-import { MeService, MeView } from './me.service';
+import { MeService } from './me.service';
+import type { MeView } from './me.view';
 
 /** The signed-in person: profile plus the groups they belong to and their roles. */
 @ApiTags('me')

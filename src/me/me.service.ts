@@ -3,16 +3,10 @@ import { Actor } from '../auth/actor';
 import { AuthService } from '../auth/auth.service';
 import { BoundedCache } from '../cache/bounded-cache';
 import { CacheBus } from '../cache/cache-bus';
-import { GroupView } from '../groups/group.view';
 import { GroupsService } from '../groups/groups.service';
 import { UpdateMeDto } from '../users/dto/user.dto';
-import { UserView } from '../users/user.view';
 import { UsersService } from '../users/users.service';
-
-export interface MeView {
-  user: UserView;
-  groups: GroupView[];
-}
+import type { MeView } from './me.view';
 
 /**
  * The signed-in person: profile plus the groups they belong to and their roles. Clients

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager, Not } from 'typeorm';
 import type { MessageMentioned } from '../channels/message.events';
-import { messageUrl } from '../channels/message.views';
+import { messageUrl } from '../channels/message.mapper';
 import type { DocumentPublished } from '../documents/document.events';
 import { Document } from '../documents/document.entity';
 import { documentRoute } from '../documents/rules';

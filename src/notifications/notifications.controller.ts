@@ -3,7 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ListNotificationsQuery, MarkNotificationsReadDto } from './dto/notifications.dto';
-import { NotificationList, NotificationsService } from './notifications.service';
+import type { NotificationList, NotificationsReadResult } from './notification.view';
+import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
 @Controller('notifications')
@@ -17,7 +18,7 @@ export class NotificationsController {
 
   @Post('read')
   @HttpCode(200)
-  markRead(@CurrentActor() actor: Actor, @Body() dto: MarkNotificationsReadDto): Promise<{ unreadCount: number }> {
+  markRead(@CurrentActor() actor: Actor, @Body() dto: MarkNotificationsReadDto): Promise<NotificationsReadResult> {
     return this.notifications.markRead(actor, dto.ids);
   }
 }

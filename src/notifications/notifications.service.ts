@@ -4,19 +4,14 @@ import { Brackets, EntityManager, In, IsNull, Repository, SelectQueryBuilder } f
 import { Actor } from '../auth/actor';
 import { DomainEvents } from '../domain-events/domain-events';
 import { GroupsPolicy } from '../groups/groups.policy';
-import type { NotificationPayload } from '../realtime/events';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { Notification } from './notification.entity';
+import type { NotificationList, NotificationsReadResult, NotificationView } from './notification.view';
 
 export type NewNotification = Pick<Notification, 'userId' | 'kind' | 'title'> &
   Partial<Pick<Notification, 'groupId' | 'subjectId' | 'body' | 'url'>>;
 
-export interface NotificationList {
-  items: NotificationPayload[];
-  unreadCount: number;
-}
-
-export function toPayload(n: Notification): NotificationPayload {
+export function toPayload(n: Notification): NotificationView {
   return {
     id: n.id,
     kind: n.kind,
@@ -86,7 +81,7 @@ export class NotificationsService implements OnModuleInit {
   }
 
   /** Marks the given notifications (or all) read; other people's ids are ignored. */
-  async markRead(actor: Actor, ids?: string[]): Promise<{ unreadCount: number }> {
+  async markRead(actor: Actor, ids?: string[]): Promise<NotificationsReadResult> {
     await this.notifications.update(
       { userId: actor.id, readAt: IsNull(), ...(ids ? { id: In(ids) } : {}) },
       { readAt: new Date() },

@@ -1,12 +1,14 @@
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { OrganisationKind, OrganisationView } from './organisation.view';
 
-export const ORGANISATION_KINDS = ['cluster_association', 'agency', 'academia', 'other'] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+// The vocabulary belongs to the API contract (organisation.view.ts); the entity's users import it from here too.
+export { ORGANISATION_KINDS } from './organisation.view';
+export type { OrganisationKind } from './organisation.view';
 
 /** A member organisation: a cluster association, the agency, a university… */
 @Entity('organisations')
 @Check('organisations_kind_check', `"kind" IN ('cluster_association', 'agency', 'academia', 'other')`)
-export class Organisation {
+export class Organisation implements OrganisationView {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

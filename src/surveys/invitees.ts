@@ -2,16 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { WaveContext } from './survey-access';
+import type { InviteeBasis } from './survey.view';
 
-/**
- * Who is invited to answer a wave (and so the denominator of the response rate):
- * - about an event: the people recorded as attending it or one of its workshops
- *   (`attendees`); before any attendance is recorded, the active people of the invited
- *   organisations (`invited_organisations`);
- * - standalone with a working group: its active members and facilitators (`group_members`);
- * - standalone without a group (the User's Voice): every active person (`everyone`).
- */
-export type InviteeBasis = 'attendees' | 'invited_organisations' | 'group_members' | 'everyone';
+export type { InviteeBasis } from './survey.view';
 
 export interface Invitees {
   basis: InviteeBasis;

@@ -4,7 +4,8 @@ import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { UuidParam } from '../common/params';
 import { CreateQuestionDto, UpdateQuestionDto } from './dto/question.dto';
-import { QuestionsService, QuestionView } from './questions.service';
+import { QuestionsService } from './questions.service';
+import type { QuestionView } from './survey.view';
 
 @ApiTags('surveys')
 @Controller('survey-questions')

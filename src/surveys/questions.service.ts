@@ -8,24 +8,7 @@ import { SurveyQuestion, SurveyQuestionVersion } from './question.entity';
 import { SurveyAnswer } from './response.entity';
 import { checkOptions, QuestionKind } from './rules';
 import { SurveyAccess } from './survey-access';
-
-export interface QuestionVersionView {
-  id: string;
-  version: number;
-  prompt: string;
-  options: string[];
-  answers: number;
-}
-
-export interface QuestionView {
-  id: string;
-  kind: QuestionKind;
-  version: number;
-  versionId: string;
-  prompt: string;
-  options: string[];
-  versions?: QuestionVersionView[];
-}
+import type { QuestionVersionView, QuestionView } from './survey.view';
 
 /** The reusable question bank, for admins and facilitators. */
 @Injectable()

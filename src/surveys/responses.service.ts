@@ -13,17 +13,7 @@ import { AnswerValue, checkAnswers } from './rules';
 import { SurveyAccess, WaveContext } from './survey-access';
 import { SurveyReader } from './survey-reader';
 import { Survey, SurveyWave } from './survey.entity';
-import { ItemView, WaveView } from './survey.view';
-
-export interface MyResponse {
-  waveId: string;
-  anonymous: boolean;
-  responded: boolean;
-  /** Attributed waves, or anonymous ones when the edit token was sent. */
-  answers: AnswerValue[] | null;
-  /** Anonymous waves: keep it to edit the response later; the server keeps only its hash. */
-  editToken?: string;
-}
+import type { ItemView, MyResponse, WaveView } from './survey.view';
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 

@@ -1,7 +1,6 @@
-import type { InviteeBasis } from './invitees';
 import type { QuestionKind } from './rules';
 import type { DistributionRow } from './statistics';
-import type { EventRef, WaveSummary } from './survey.view';
+import type { EventRef, InviteeBasis, WaveSummary } from './survey.view';
 
 /** Result shapes, shared by the service, the CSV tables and the client. */
 export interface QuestionResult {

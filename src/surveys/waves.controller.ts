@@ -8,12 +8,12 @@ import { UuidParam } from '../common/params';
 import { SubmitResponseDto } from './dto/response.dto';
 import { ResultsCsvQuery } from './dto/results.dto';
 import { UpdateWaveDto } from './dto/survey.dto';
-import { MyResponse, ResponsesService } from './responses.service';
+import { ResponsesService } from './responses.service';
 import { resultsCsv } from './results-csv';
 import { ResultsService } from './results.service';
 import { WaveResults } from './results.view';
 import { SurveysService } from './surveys.service';
-import { WaveSummary, WaveView } from './survey.view';
+import type { MyResponse, WaveSummary, WaveView } from './survey.view';
 
 /** Taking a survey wave, managing it, and reading its results. */
 @ApiTags('surveys')

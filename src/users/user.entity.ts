@@ -11,9 +11,11 @@ import {
 } from 'typeorm';
 import type { PlatformRole } from '../auth/actor';
 import { Organisation } from '../organisations/organisation.entity';
+import type { Locale } from './user.view';
 
-export const LOCALES = ['en', 'es', 'eu'] as const;
-export type Locale = (typeof LOCALES)[number];
+// The vocabulary belongs to the API contract (user.view.ts); the entity's users import it from here too.
+export { LOCALES } from './user.view';
+export type { Locale } from './user.view';
 
 /** A person who can sign in. Email is stored normalised (see common/email.ts). */
 @Entity('users')

@@ -1,8 +1,16 @@
-import type { Actor } from '../auth/actor';
-import type { Organisation } from '../organisations/organisation.entity';
-import type { PlatformRole } from '../auth/actor';
+/**
+ * People as the API shows them: part of the contract the client imports (src/contract). Pure
+ * (no entity, no Nest): the client's type check reads this file. `Date` fields travel as ISO
+ * strings; the client reads them through `Json<…>`.
+ */
+import type { Actor, PlatformRole } from '../auth/actor';
+import type { OrganisationKind } from '../organisations/organisation.view';
 import { seesEmailOf } from './user-access';
-import type { Locale, User } from './user.entity';
+
+export type { PlatformRole } from '../auth/actor';
+
+export const LOCALES = ['en', 'es', 'eu'] as const;
+export type Locale = (typeof LOCALES)[number];
 
 /** A person as the API shows them: never the password hash. */
 export interface UserView {
@@ -10,14 +18,19 @@ export interface UserView {
   email: string;
   displayName: string;
   organisationId: string | null;
-  organisation: { id: string; name: string; shortName: string; kind: Organisation['kind'] } | null;
+  organisation: { id: string; name: string; shortName: string; kind: OrganisationKind } | null;
   locale: Locale;
   role: PlatformRole;
   active: boolean;
   createdAt: Date;
 }
 
-export function toUserView(user: User): UserView {
+/** What `toUserView` reads: a `User` row with its organisation (typed here so this file stays entity-free). */
+export type UserRow = Omit<UserView, 'organisation'> & {
+  organisation?: { id: string; name: string; shortName: string; kind: OrganisationKind } | null;
+};
+
+export function toUserView(user: UserRow): UserView {
   const o = user.organisation;
   return {
     id: user.id,
@@ -38,7 +51,7 @@ export interface PersonView extends Omit<UserView, 'email'> {
   email: string | null;
 }
 
-export function toPersonView(actor: Actor, user: User): PersonView {
+export function toPersonView(actor: Pick<Actor, 'id' | 'role'>, user: UserRow): PersonView {
   const view = toUserView(user);
   return { ...view, email: seesEmailOf(actor, user) ? view.email : null };
 }

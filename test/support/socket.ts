@@ -7,7 +7,7 @@ import type {
   MessageResult,
   MessageView,
   ServerToClientEvents,
-} from '../../src/realtime/events';
+} from '../../src/contract';
 
 export type { MessageView };
 

@@ -2,7 +2,12 @@
  * The one way the client talks REST: same-origin cookie session, `X-Requested-With` on
  * every request (writes by cookie must carry it), errors as `ApiError` with the server's code.
  * A 401 on anything but the login call tells the session layer the session has expired.
+ *
+ * `T` is the server's view type (from `@contract`); what arrives is its JSON, `Json<T>` (dates
+ * as ISO strings). The payload is trusted as the contract says, not re-parsed.
  */
+import type { Json } from '@contract';
+
 export interface ErrorDetail {
   field?: string;
   reason?: string;
@@ -43,7 +48,7 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+export async function api<T>(path: string, opts: RequestOptions = {}): Promise<Json<T>> {
   const headers: Record<string, string> = {
     ...opts.headers,
     'x-requested-with': 'auzolan',
@@ -88,14 +93,14 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
       parsed,
     );
   }
-  return parsed as T;
+  return parsed as Json<T>;
 }
 
-export const get = <T>(path: string, signal?: AbortSignal): Promise<T> => api<T>(path, { signal });
-export const post = <T>(path: string, body?: unknown): Promise<T> => api<T>(path, { method: 'POST', body });
-export const put = <T>(path: string, body?: unknown): Promise<T> => api<T>(path, { method: 'PUT', body });
-export const patch = <T>(path: string, body?: unknown): Promise<T> => api<T>(path, { method: 'PATCH', body });
-export const del = <T>(path: string): Promise<T> => api<T>(path, { method: 'DELETE' });
+export const get = <T>(path: string, signal?: AbortSignal): Promise<Json<T>> => api<T>(path, { signal });
+export const post = <T>(path: string, body?: unknown): Promise<Json<T>> => api<T>(path, { method: 'POST', body });
+export const put = <T>(path: string, body?: unknown): Promise<Json<T>> => api<T>(path, { method: 'PUT', body });
+export const patch = <T>(path: string, body?: unknown): Promise<Json<T>> => api<T>(path, { method: 'PATCH', body });
+export const del = (path: string): Promise<void> => api<void>(path, { method: 'DELETE' });
 
 /** Builds `path?a=1&b=2`, leaving out empty values. */
 export function withQuery(path: string, params: Record<string, string | number | boolean | null | undefined>): string {
@@ -106,7 +111,7 @@ export function withQuery(path: string, params: Record<string, string | number |
 }
 
 /** Upload with progress (fetch has no upload progress): XMLHttpRequest, same headers and errors. */
-export function upload<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+export function upload<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<Json<T>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -121,7 +126,7 @@ export function upload<T>(path: string, form: FormData, onProgress: (fraction: n
       } catch {
         parsed = xhr.responseText;
       }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(parsed as T);
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(parsed as Json<T>);
       const err = (parsed as { error?: { code?: string; message?: string; details?: unknown[] } } | null)?.error;
       if (xhr.status === 401) unauthorizedListeners.forEach((l) => l());
       reject(

@@ -1,6 +1,6 @@
+import type { Locale } from '@contract';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Locale } from '../api/types';
 import en from './en';
 import es from './es';
 import eu from './eu';

@@ -1,7 +1,8 @@
+import type { ChannelView, NotificationList } from '@contract';
 import { QueryClient } from '@tanstack/query-core';
 import { keys } from '../api/keys';
-import type { Channel, NotificationList } from '../api/types';
 import {
+  addMessage,
   markChannelRead,
   onChannelActivity,
   onDocumentPublished,
@@ -15,13 +16,15 @@ import {
 import { message } from './test-messages';
 import type { Timeline } from './timeline';
 
-const channel = (id: string, over: Partial<Channel> = {}): Channel => ({
+const channel = (id: string, over: Partial<ChannelView> = {}): ChannelView => ({
   id,
   groupId: 'g-1',
   name: id,
   topic: '',
   archivedAt: null,
   lastSeq: 0,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  lastReadSeq: 0,
   unreadCount: 0,
   mentionCount: 0,
   ...over,
@@ -41,8 +44,8 @@ describe('the query cache, updated by realtime events', () => {
   const timeline = () => cache.getQueryData<Timeline>(keys.timeline('c-1'))!;
 
   it('appends a new message once, even when the ack and the broadcast both deliver it', () => {
-    onMessageNew(cache, { ...message(3), author: { id: 'u-2', displayName: 'Iker', organisation: null } }, ctx);
-    onMessageNew(cache, { message: message(3) }, ctx);
+    addMessage(cache, message(3, { authorId: 'u-2', authorName: 'Iker' })); // the ack, through the outbox
+    onMessageNew(cache, message(3, { authorId: 'u-2', authorName: 'Iker' }), ctx); // the broadcast
     expect(timeline().messages.map((m) => m.seq)).toEqual([1, 2, 3]);
   });
 
@@ -58,13 +61,16 @@ describe('the query cache, updated by realtime events', () => {
   it('raises the unread count of another channel, not of the one on screen', () => {
     onMessageNew(cache, message(7, { channelId: 'c-2', id: 'x-7' }), ctx);
     onMessageNew(cache, message(3), ctx);
-    const list = cache.getQueryData<Channel[]>(keys.channels('g-1'))!;
+    const list = cache.getQueryData<ChannelView[]>(keys.channels('g-1'))!;
     expect(list.map((c) => [c.id, c.unreadCount])).toEqual([
       ['c-1', 0],
       ['c-2', 1],
     ]);
     markChannelRead(cache, 'g-1', 'c-2', 7);
-    expect(cache.getQueryData<Channel[]>(keys.channels('g-1'))![1]).toMatchObject({ unreadCount: 0, lastReadSeq: 7 });
+    expect(cache.getQueryData<ChannelView[]>(keys.channels('g-1'))![1]).toMatchObject({
+      unreadCount: 0,
+      lastReadSeq: 7,
+    });
   });
 
   it('counts channel activity by seq, so the event and the message together count once', () => {
@@ -72,7 +78,7 @@ describe('the query cache, updated by realtime events', () => {
     onMessageNew(cache, message(7, { channelId: 'c-2', id: 'x-7' }), ctx);
     onChannelActivity(cache, { channelId: 'c-2', lastSeq: 9 }, ctx); // two more, one event missed
     onChannelActivity(cache, { channelId: 'c-1', lastSeq: 3 }, ctx); // the channel on screen
-    const list = cache.getQueryData<Channel[]>(keys.channels('g-1'))!;
+    const list = cache.getQueryData<ChannelView[]>(keys.channels('g-1'))!;
     expect(list.map((c) => [c.id, c.unreadCount])).toEqual([
       ['c-1', 0],
       ['c-2', 3],
@@ -80,12 +86,8 @@ describe('the query cache, updated by realtime events', () => {
   });
 
   it('does not count my own messages as unread', () => {
-    onMessageNew(
-      cache,
-      message(7, { channelId: 'c-2', id: 'x-7', author: { id: 'me', displayName: 'Me', organisation: null } }),
-      ctx,
-    );
-    expect(cache.getQueryData<Channel[]>(keys.channels('g-1'))![1].unreadCount).toBe(0);
+    onMessageNew(cache, message(7, { channelId: 'c-2', id: 'x-7', authorId: 'me', authorName: 'Me' }), ctx);
+    expect(cache.getQueryData<ChannelView[]>(keys.channels('g-1'))![1].unreadCount).toBe(0);
   });
 
   it('applies edits, deletes (as tombstones) and reactions in place', () => {
@@ -95,7 +97,8 @@ describe('the query cache, updated by realtime events', () => {
       html: '<p>fixed typo</p>',
       editedAt: '2026-01-02T00:00:00Z',
     });
-    onMessageDeleted(cache, { messageId: 'm-2', channelId: 'c-1' });
+    const tombstone = { deleted: true, deletedAt: '2026-01-02T00:00:00Z', body: '', html: '', version: 2 };
+    onMessageDeleted(cache, { messageId: 'm-2', channelId: 'c-1', seq: 2, message: message(2, tombstone) });
     onReactionUpdated(cache, {
       messageId: 'm-1',
       channelId: 'c-1',

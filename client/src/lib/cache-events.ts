@@ -4,9 +4,17 @@
  * (where the access checks are). Pure: works on any object with QueryClient's methods, so it is
  * unit-tested with a real `QueryClient` and no React.
  */
+import type {
+  ChannelActivityPayload,
+  ChannelView,
+  DocumentPublishedPayload,
+  MessageDeletedPayload,
+  MessageView,
+  NotificationList,
+  NotificationView,
+  ReactionUpdatedPayload,
+} from '@contract';
 import { keys } from '../api/keys';
-import { toMessage, toReactions } from '../api/normalize';
-import type { Channel, Message, NotificationItem, NotificationList } from '../api/types';
 import { emptyTimeline, isKnown, markDeleted, mergeMessages, noteReply, setReactions, Timeline } from './timeline';
 
 type Key = readonly unknown[];
@@ -26,7 +34,7 @@ export interface EventContext {
 }
 
 /** Puts a message into its channel's timeline (and bumps its thread root). Returns whether it was new. */
-export function addMessage(cache: CacheLike, message: Message): boolean {
+export function addMessage(cache: CacheLike, message: MessageView): boolean {
   const key = keys.timeline(message.channelId);
   const tl = cache.getQueryData<Timeline>(key);
   const isNew = !isKnown(tl, message.id);
@@ -38,13 +46,11 @@ export function addMessage(cache: CacheLike, message: Message): boolean {
   return isNew;
 }
 
-export function onMessageNew(cache: CacheLike, payload: unknown, ctx: EventContext): Message {
-  const message = toMessage(unwrap(payload));
+export function onMessageNew(cache: CacheLike, message: MessageView, ctx: EventContext): void {
   const isNew = addMessage(cache, message);
-  if (isNew && message.author.id !== ctx.myId && !message.parentId) {
+  if (isNew && message.authorId !== ctx.myId && !message.parentId) {
     onChannelActivity(cache, { channelId: message.channelId, lastSeq: message.seq }, ctx);
   }
-  return message;
 }
 
 /**
@@ -54,10 +60,10 @@ export function onMessageNew(cache: CacheLike, payload: unknown, ctx: EventConte
  */
 export function onChannelActivity(
   cache: CacheLike,
-  p: { channelId: string; lastSeq: number },
+  p: ChannelActivityPayload['channels'][number],
   ctx: EventContext,
 ): void {
-  cache.setQueriesData<Channel[]>({ queryKey: ['channels'] }, (list) =>
+  cache.setQueriesData<ChannelView[]>({ queryKey: ['channels'] }, (list) =>
     list?.map((c) => {
       if (c.id !== p.channelId || p.lastSeq <= c.lastSeq) return c;
       const unreadCount = c.id === ctx.activeChannelId ? 0 : c.unreadCount + (p.lastSeq - c.lastSeq);
@@ -66,42 +72,36 @@ export function onChannelActivity(
   );
 }
 
-export function onMessageUpdated(cache: CacheLike, payload: unknown): void {
-  const message = toMessage(unwrap(payload));
+export function onMessageUpdated(cache: CacheLike, message: MessageView): void {
   cache.setQueryData<Timeline>(keys.timeline(message.channelId), (tl) => (tl ? mergeMessages(tl, [message]) : tl));
 }
 
-export function onMessageDeleted(
-  cache: CacheLike,
-  p: { messageId?: string; id?: string; channelId: string; deletedAt?: string },
-): void {
-  const id = p.messageId ?? p.id;
-  if (!id) return;
-  const at = p.deletedAt ?? new Date().toISOString();
-  cache.setQueryData<Timeline>(keys.timeline(p.channelId), (tl) => (tl ? markDeleted(tl, id, at) : tl));
+/** The tombstone (`p.message`) carries the time of the delete. */
+export function onMessageDeleted(cache: CacheLike, p: MessageDeletedPayload): void {
+  const at = p.message.deletedAt ?? new Date().toISOString();
+  cache.setQueryData<Timeline>(keys.timeline(p.channelId), (tl) => (tl ? markDeleted(tl, p.messageId, at) : tl));
 }
 
-export function onReactionUpdated(
-  cache: CacheLike,
-  p: { messageId: string; channelId: string; reactions: unknown },
-): void {
-  const reactions = toReactions(p.reactions);
+export function onReactionUpdated(cache: CacheLike, p: ReactionUpdatedPayload): void {
   cache.setQueryData<Timeline>(keys.timeline(p.channelId), (tl) =>
-    tl ? setReactions(tl, p.messageId, reactions) : tl,
+    tl ? setReactions(tl, p.messageId, p.reactions) : tl,
   );
 }
 
-export function onNotification(cache: CacheLike, n: NotificationItem): void {
+export function onNotification(cache: CacheLike, n: NotificationView): void {
   cache.setQueryData<NotificationList>(keys.notifications, (old) => {
     if (!old) return old;
     if (old.items.some((i) => i.id === n.id)) return old;
-    return { items: [{ ...n, readAt: null }, ...old.items], unreadCount: old.unreadCount + 1 };
+    return { items: [n, ...old.items], unreadCount: old.unreadCount + 1 };
   });
   // Mentions change the per-channel mention counts, which only the server knows.
   if (n.kind === 'mention') void cache.invalidateQueries({ queryKey: ['channels'] });
 }
 
-export function onDocumentPublished(cache: CacheLike, p: { documentId: string; groupId: string }): void {
+export function onDocumentPublished(
+  cache: CacheLike,
+  p: Pick<DocumentPublishedPayload, 'documentId' | 'groupId'>,
+): void {
   void cache.invalidateQueries({ queryKey: keys.documents(p.groupId) });
   void cache.invalidateQueries({ queryKey: keys.document(p.documentId) });
   void cache.invalidateQueries({ queryKey: keys.actionItems(p.groupId) });
@@ -114,11 +114,9 @@ export function onDocumentPublished(cache: CacheLike, p: { documentId: string; g
  */
 export function markChannelRead(cache: CacheLike, groupId: string | null, channelId: string, seq: number): void {
   const filters = { queryKey: groupId ? keys.channels(groupId) : ['channels'] };
-  cache.setQueriesData<Channel[]>(filters, (list) =>
+  cache.setQueriesData<ChannelView[]>(filters, (list) =>
     list?.map((c) =>
-      c.id === channelId
-        ? { ...c, unreadCount: 0, mentionCount: 0, lastReadSeq: Math.max(seq, c.lastReadSeq ?? 0) }
-        : c,
+      c.id === channelId ? { ...c, unreadCount: 0, mentionCount: 0, lastReadSeq: Math.max(seq, c.lastReadSeq) } : c,
     ),
   );
 }
@@ -127,24 +125,11 @@ export function markChannelRead(cache: CacheLike, groupId: string | null, channe
 export function seedTimeline(
   cache: CacheLike,
   channelId: string,
-  messages: Message[],
+  messages: MessageView[],
   hasMoreBefore: boolean,
 ): Timeline {
   const current = cache.getQueryData<Timeline>(keys.timeline(channelId)) ?? emptyTimeline();
   const next = mergeMessages(current, messages, { hasMoreBefore });
   cache.setQueryData<Timeline>(keys.timeline(channelId), () => next);
   return next;
-}
-
-/** Some servers wrap the message: `{message}`. */
-function unwrap(payload: unknown): unknown {
-  if (
-    payload &&
-    typeof payload === 'object' &&
-    'message' in payload &&
-    typeof (payload as { message: unknown }).message === 'object'
-  ) {
-    return (payload as { message: unknown }).message;
-  }
-  return payload;
 }

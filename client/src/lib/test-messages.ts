@@ -1,26 +1,28 @@
 /** Builds messages for the client's unit specs. */
-import type { Message } from '../api/types';
+import type { MessageView } from '@contract';
 
-export function message(seq: number, over: Partial<Message> = {}): Message {
+export function message(seq: number, over: Partial<MessageView> = {}): MessageView {
   return {
     id: `m-${seq}`,
     channelId: 'c-1',
+    groupId: 'g-1',
     seq,
-    parentId: null,
+    authorId: 'u-other',
+    authorName: 'Ane',
     clientMsgId: null,
-    author: {
-      id: 'u-other',
-      displayName: 'Ane',
-      organisation: { id: 'o-1', name: 'Energy Cluster', shortName: 'Energy' },
-    },
     body: `message ${seq}`,
     html: `<p>message ${seq}</p>`,
+    parentId: null,
     replyCount: 0,
     lastReplyAt: null,
+    mentions: [],
     reactions: [],
-    pinned: false,
+    version: 1,
     editedAt: null,
+    deleted: false,
     deletedAt: null,
+    pinnedAt: null,
+    pinnedBy: null,
     createdAt: new Date(Date.UTC(2026, 0, 1, 9, 0, seq)).toISOString(),
     ...over,
   };

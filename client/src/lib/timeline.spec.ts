@@ -1,3 +1,4 @@
+import type { MessageView as Message } from '@contract';
 import {
   emptyTimeline,
   fillGap,
@@ -9,7 +10,6 @@ import {
   toggleReaction,
 } from './timeline';
 import { message } from './test-messages';
-import type { Message } from '../api/types';
 
 const seqs = (ms: Message[]) => ms.map((m) => m.seq);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -87,7 +87,7 @@ describe('reading', () => {
   it('jumps to the first root message after the read marker written by someone else', () => {
     const tl = mergeMessages(emptyTimeline(), [
       message(1),
-      message(2, { author: { id: 'me', displayName: 'Me', organisation: null } }),
+      message(2, { authorId: 'me', authorName: 'Me' }),
       message(3, { parentId: 'm-1' }),
       message(4),
     ]);

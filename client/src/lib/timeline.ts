@@ -4,7 +4,7 @@
  * realtime events, history pages and catch-up batches all go through `mergeMessages`, so a
  * message that arrives twice (ack + broadcast, or replayed after a reconnect) is kept once.
  */
-import type { Message, Reaction } from '../api/types';
+import type { MessageView as Message, ReactionSummary as Reaction } from '@contract';
 
 export interface Timeline {
   /** Every message we hold (roots and replies), sorted by seq, unique by id. */
@@ -59,7 +59,14 @@ export function replaceMessage(tl: Timeline, id: string, update: (m: Message) =>
 }
 
 export function markDeleted(tl: Timeline, id: string, at: string): Timeline {
-  return replaceMessage(tl, id, (m) => ({ ...m, deletedAt: m.deletedAt ?? at, body: '', html: '', reactions: [] }));
+  return replaceMessage(tl, id, (m) => ({
+    ...m,
+    deleted: true,
+    deletedAt: m.deletedAt ?? at,
+    body: '',
+    html: '',
+    reactions: [],
+  }));
 }
 
 export function setReactions(tl: Timeline, id: string, reactions: Reaction[]): Timeline {
@@ -128,7 +135,7 @@ export async function fillGap(
 /** The first message after the read marker that someone else wrote, for "jump to first unread". */
 export function firstUnread(tl: Timeline, readSeq: number | null | undefined, myId: string): Message | null {
   if (readSeq == null) return null;
-  return tl.messages.find((m) => m.seq > readSeq && !m.parentId && m.author.id !== myId) ?? null;
+  return tl.messages.find((m) => m.seq > readSeq && !m.parentId && m.authorId !== myId) ?? null;
 }
 
 /** Root messages only (replies live in the thread panel). */

@@ -4,13 +4,12 @@
  * last seq we hold, so the gap is filled from Postgres (lib/timeline.ts `fillGap`). Typing and
  * presence are ephemeral and live in small stores here, not in the cache.
  */
+import type { Ack, ClientToServerEvents, HistoryPage, MessageView, ServerToClientEvents } from '@contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, ReactNode, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { io, Socket } from 'socket.io-client';
 import { get, withQuery } from '../api/http';
 import { keys } from '../api/keys';
-import { toMessage, toMessagePage } from '../api/normalize';
-import type { Message, NotificationItem } from '../api/types';
 import {
   addMessage,
   markChannelRead,
@@ -24,10 +23,15 @@ import {
 } from '../lib/cache-events';
 import { Outbox } from '../lib/outbox';
 import { emptyTimeline, fillGap, lastSeq, Timeline } from '../lib/timeline';
-import type { Ack, ClientToServerEvents, JoinAck, ServerToClientEvents } from './contract';
 
+/** The socket, typed by the server's event maps (src/realtime/events.ts, through `@contract`). */
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
+
+/** Client → server events that take an ack, and what their ack carries. */
+type AckedEvent = { [E in keyof ClientToServerEvents]: AckOf<E> extends never ? never : E }[keyof ClientToServerEvents];
+type AckOf<E extends keyof ClientToServerEvents> =
+  NonNullable<Parameters<ClientToServerEvents[E]>[1]> extends (response: infer R) => void ? R : never;
 
 /** A tiny observable map, read with useSyncExternalStore. */
 class Store<V> {
@@ -53,15 +57,13 @@ interface Typist {
 export interface Realtime {
   socket: AppSocket;
   status: ConnectionStatus;
-  outbox: Outbox<unknown>;
+  outbox: Outbox<MessageView>;
   typing: Store<Typist[]>;
   presence: Store<string[]>;
   join(channelId: string): () => void;
   setActiveChannel(channelId: string | null): void;
-  emitAck<E extends keyof ClientToServerEvents>(
-    event: E,
-    payload: Parameters<ClientToServerEvents[E]>[0],
-  ): Promise<Ack<Record<string, unknown>>>;
+  /** Emits and waits for the ack; no answer within 10 s is `{ok: false, error: {code: 'timeout'}}`. */
+  emitAck<E extends AckedEvent>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<AckOf<E>>;
 }
 
 const RealtimeContext = createContext<Realtime | null>(null);
@@ -91,7 +93,7 @@ export function usePresence(groupId: string): string[] {
   useEffect(() => {
     if (status !== 'online' || presence.get(groupId)) return;
     void emitAck('presence:get', { groupId }).then((ack) => {
-      if (ack.ok && Array.isArray(ack.online)) presence.set(groupId, ack.online as string[]);
+      if (ack.ok) presence.set(groupId, ack.online);
     });
   }, [groupId, status, presence, socket, emitAck]);
   return useSyncExternalStore(presence.subscribe, () => presence.get(groupId)) ?? NO_IDS;
@@ -102,8 +104,8 @@ const NO_IDS: string[] = [];
 const ACK_TIMEOUT_MS = 10_000;
 
 /** GET /api/channels/:id/messages?afterSeq= — used to page through a gap larger than the join ack. */
-export async function fetchAfter(channelId: string, afterSeq: number) {
-  return toMessagePage(await get(withQuery(`/api/channels/${channelId}/messages`, { afterSeq, limit: 200 })));
+export function fetchAfter(channelId: string, afterSeq: number) {
+  return get<HistoryPage>(withQuery(`/api/channels/${channelId}/messages`, { afterSeq, limit: 200 }));
 }
 
 export function RealtimeProvider({ myId, children }: { myId: string; children: ReactNode }) {
@@ -117,36 +119,35 @@ export function RealtimeProvider({ myId, children }: { myId: string; children: R
     const presence = new Store<string[]>();
     let activeChannelId: string | null = null;
 
-    const outbox = new Outbox<unknown>({
-      transport: (payload, timeoutMs) =>
-        socket.timeout(timeoutMs).emitWithAck('message:send', payload) as Promise<never>,
+    const outbox = new Outbox<MessageView>({
+      transport: (payload, timeoutMs) => socket.timeout(timeoutMs).emitWithAck('message:send', payload),
       newId: () => crypto.randomUUID(),
       timeoutMs: ACK_TIMEOUT_MS,
       autoRetries: 1,
       storage: localStorage,
       storageKey: `auzolan:outbox:${myId}`,
-      onSent: (message) => addMessage(queryClient, toMessage(message)),
+      onSent: (message) => addMessage(queryClient, message),
     });
 
     async function joinNow(channelId: string): Promise<void> {
       const key = keys.timeline(channelId);
       const current = queryClient.getQueryData<Timeline>(key);
-      let ack: Ack<JoinAck>;
+      let ack: AckOf<'channel:join'>;
       try {
-        ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('channel:join', {
+        ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('channel:join', {
           channelId,
           afterSeq: lastSeq(current),
-        })) as Ack<JoinAck>;
+        });
       } catch {
         return; // no answer: the next reconnect joins again
       }
       if (!ack.ok) return;
-      const missed = (ack.missed ?? []).map(toMessage);
+      const { missed } = ack;
       const base = queryClient.getQueryData<Timeline>(key);
       if (!base) return; // the view has not loaded its first page yet: it will include these
       const filled = await fillGap(
         base ?? emptyTimeline(),
-        { missed, lastSeq: Number(ack.lastSeq ?? 0), hasMore: ack.hasMore },
+        { missed, lastSeq: ack.lastSeq, hasMore: ack.hasMore },
         (after) => fetchAfter(channelId, after),
       ).catch(() => null);
       if (filled)
@@ -165,28 +166,28 @@ export function RealtimeProvider({ myId, children }: { myId: string; children: R
     socket.on('disconnect', () => setStatus('offline'));
     socket.on('connect_error', () => setStatus('offline'));
 
-    socket.on('message:new', (payload) => {
-      const m: Message = onMessageNew(queryClient, payload, { myId, activeChannelId });
+    socket.on('message:new', (m) => {
+      onMessageNew(queryClient, m, { myId, activeChannelId });
       outbox.confirm(m.clientMsgId);
       const list = typing.get(m.channelId);
-      if (list?.some((t) => t.userId === m.author.id))
+      if (list?.some((t) => t.userId === m.authorId))
         typing.set(
           m.channelId,
-          list.filter((t) => t.userId !== m.author.id),
+          list.filter((t) => t.userId !== m.authorId),
         );
     });
     socket.on('message:updated', (p) => onMessageUpdated(queryClient, p));
     socket.on('message:deleted', (p) => onMessageDeleted(queryClient, p));
     socket.on('reaction:updated', (p) => onReactionUpdated(queryClient, p));
-    socket.on('notification:new', (p) => onNotification(queryClient, p as NotificationItem));
+    socket.on('notification:new', (p) => onNotification(queryClient, p));
     socket.on('document:published', (p) => onDocumentPublished(queryClient, p));
     socket.on('typing', (p) => {
       if (p.userId === myId) return;
       const now = Date.now();
       const others = (typing.get(p.channelId) ?? []).filter((t) => t.userId !== p.userId && t.until > now);
-      typing.set(p.channelId, [...others, { userId: p.userId, name: p.displayName ?? '', until: now + 5000 }]);
+      typing.set(p.channelId, [...others, { userId: p.userId, name: p.displayName, until: now + 5000 }]);
     });
-    socket.on('presence', (p) => presence.set(p.groupId, p.online ?? []));
+    socket.on('presence', (p) => presence.set(p.groupId, p.online));
     socket.on('channel:activity', (p) =>
       p.channels.forEach((c) => onChannelActivity(queryClient, c, { myId, activeChannelId })),
     );
@@ -218,15 +219,17 @@ export function RealtimeProvider({ myId, children }: { myId: string; children: R
       setActiveChannel(channelId) {
         activeChannelId = channelId;
       },
-      async emitAck(event, payload) {
+      async emitAck<E extends AckedEvent>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]) {
         try {
-          // One generic path for the ack'd events; the public signature above keeps it typed.
+          // socket.io's types cannot follow a generic event name through emitWithAck's overloads;
+          // the signature above is what ties the event to its payload and its ack.
           const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as {
-            emitWithAck(e: string, p: unknown): Promise<unknown>;
+            emitWithAck(e: E, p: Parameters<ClientToServerEvents[E]>[0]): Promise<AckOf<E>>;
           };
-          return (await timed.emitWithAck(event, payload)) as Ack<Record<string, unknown>>;
+          return await timed.emitWithAck(event, payload);
         } catch {
-          return { ok: false, error: { code: 'timeout', message: 'No answer from the server' } };
+          const timeout: Ack<never> = { ok: false, error: { code: 'timeout', message: 'No answer from the server' } };
+          return timeout as AckOf<E>;
         }
       },
     };

@@ -1,3 +1,13 @@
+import type {
+  GroupView,
+  Json,
+  Locale,
+  OrganisationKind,
+  OrganisationView,
+  PlatformRole,
+  UserView,
+  Visibility,
+} from '@contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -5,12 +15,18 @@ import { Link, NavLink, Navigate, Route, Routes } from 'react-router';
 import { patch, post } from '../../api/http';
 import { keys } from '../../api/keys';
 import { useGroups, useOrganisations, useUsers } from '../../api/queries';
-import type { Group, Locale, Organisation, PlatformRole, User, Visibility } from '../../api/types';
 import { errorMessage, QueryView } from '../../components/states';
 import { LOCALES } from '../../i18n';
 import { useSession } from '../auth/session';
 
-const ORG_KINDS = ['cluster_association', 'agency', 'academia', 'other'] as const;
+// A record, so that a kind added to the server's vocabulary is a compile error here until it is listed.
+const ORG_KIND_SET: Record<OrganisationKind, true> = {
+  cluster_association: true,
+  agency: true,
+  academia: true,
+  other: true,
+};
+const ORG_KINDS = Object.keys(ORG_KIND_SET) as OrganisationKind[];
 
 function useSave<T>(fn: (v: T) => Promise<unknown>, invalidate: readonly unknown[]) {
   const queryClient = useQueryClient();
@@ -43,7 +59,7 @@ function Organisations() {
     <section aria-labelledby="orgs-title">
       <h2 id="orgs-title">{t('admin.organisations')}</h2>
       <QueryView query={q} empty={t('knowledge.empty')}>
-        {(orgs: Organisation[]) => (
+        {(orgs: Json<OrganisationView>[]) => (
           <div className="table-wrap">
             <table className="table">
               <thead>
@@ -157,7 +173,7 @@ function People() {
       <h2 id="people-title">{t('admin.people')}</h2>
       {update.error && <p className="form-error">{errorMessage(update.error, t)}</p>}
       <QueryView query={q} empty={t('knowledge.empty')}>
-        {(users: User[]) => (
+        {(users: Json<UserView>[]) => (
           <div className="table-wrap">
             <table className="table">
               <thead>
@@ -305,7 +321,7 @@ function Groups() {
       <h2 id="groups-title">{t('admin.groups')}</h2>
       {update.error && <p className="form-error">{errorMessage(update.error, t)}</p>}
       <QueryView query={q} empty={t('knowledge.empty')}>
-        {(groups: Group[]) => (
+        {(groups: Json<GroupView>[]) => (
           <div className="table-wrap">
             <table className="table">
               <thead>

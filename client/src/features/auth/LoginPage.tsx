@@ -1,10 +1,10 @@
+import type { LoginResult, MeView } from '@contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../api/http';
 import { keys } from '../../api/keys';
-import type { Me, User } from '../../api/types';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { setLocale } from '../../i18n';
 
@@ -26,13 +26,13 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const res = await api<{ user: User }>('/api/auth/login', {
+      const res = await api<LoginResult>('/api/auth/login', {
         method: 'POST',
         body: { email: email.trim(), password },
         anonymous: true,
       });
       setLocale(res.user.locale);
-      await queryClient.fetchQuery({ queryKey: keys.me, queryFn: () => api<Me>('/api/me') });
+      await queryClient.fetchQuery({ queryKey: keys.me, queryFn: () => api<MeView>('/api/me') });
       const next = params.get('next');
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
     } catch (err) {

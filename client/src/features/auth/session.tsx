@@ -3,15 +3,17 @@
  * On expiry (any 401), the cache is dropped and the person is sent to the login page; drafts
  * stay in localStorage, and the page they were on is where login takes them back.
  */
+import type { Json, MeView } from '@contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, ReactNode, useContext, useEffect, useRef } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError, onUnauthorized, post } from '../../api/http';
 import { keys } from '../../api/keys';
 import { useMe } from '../../api/queries';
-import type { Me } from '../../api/types';
 import { setLocale } from '../../i18n';
 import { FullPageLoading, ErrorState } from '../../components/states';
+
+type Me = Json<MeView>;
 
 const SessionContext = createContext<Me | null>(null);
 

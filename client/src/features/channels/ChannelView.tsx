@@ -1,3 +1,4 @@
+import type { HistoryPage, MessageView } from '@contract';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Fragment,
@@ -13,9 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { get, withQuery } from '../../api/http';
 import { keys } from '../../api/keys';
-import { toMessagePage } from '../../api/normalize';
 import { useChannels } from '../../api/queries';
-import type { Message } from '../../api/types';
 import { ErrorState, Loading, NotFound } from '../../components/states';
 import { markChannelRead } from '../../lib/cache-events';
 import { dayLabel, sameDay } from '../../lib/dates';
@@ -30,8 +29,8 @@ import { useChannelActions } from './useChannelActions';
 
 const PAGE = 50;
 
-async function fetchPage(channelId: string, params: { beforeSeq?: number; afterSeq?: number }) {
-  return toMessagePage(await get(withQuery(`/api/channels/${channelId}/messages`, { ...params, limit: PAGE })));
+function fetchPage(channelId: string, params: { beforeSeq?: number; afterSeq?: number }) {
+  return get<HistoryPage>(withQuery(`/api/channels/${channelId}/messages`, { ...params, limit: PAGE }));
 }
 
 function TypingLine({ channelId }: { channelId: string }) {
@@ -90,8 +89,7 @@ export function ChannelView() {
   }, [rt, channelId]);
 
   useEffect(() => {
-    if (channel && readAtOpen === null)
-      setReadAtOpen(channel.lastReadSeq ?? (channel.unreadCount > 0 ? channel.lastSeq - channel.unreadCount : null));
+    if (channel && readAtOpen === null) setReadAtOpen(channel.lastReadSeq);
   }, [channel, readAtOpen]);
 
   // Tell the server what we have read, once per new last message.
@@ -141,7 +139,7 @@ export function ChannelView() {
   };
 
   const openThread = useCallback(
-    (m: Message) =>
+    (m: MessageView) =>
       setParams((p) => {
         p.set('thread', m.id);
         return p;
@@ -237,7 +235,7 @@ export function ChannelView() {
                       <span>{t('channel.newMessages')}</span>
                     </div>
                   )}
-                  <MessageItem m={m} actions={actions} online={online.has(m.author.id)} highlight={m.id === threadId} />
+                  <MessageItem m={m} actions={actions} online={online.has(m.authorId)} highlight={m.id === threadId} />
                 </Fragment>
               ))}
               {pending.map((p) => (

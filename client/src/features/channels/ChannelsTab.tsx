@@ -1,10 +1,10 @@
+import type { ChannelView } from '@contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate, useParams } from 'react-router';
 import { post } from '../../api/http';
 import { keys } from '../../api/keys';
-import { toChannel } from '../../api/normalize';
 import { useChannels } from '../../api/queries';
 import { ErrorState, Loading, errorMessage } from '../../components/states';
 import { useCurrentGroup } from '../groups/GroupPage';
@@ -16,9 +16,8 @@ function NewChannel({ groupId }: { groupId: string }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const create = useMutation({
-    mutationFn: () => post<unknown>(`/api/groups/${groupId}/channels`, { name: name.trim() }),
-    onSuccess: (res) => {
-      const c = toChannel(res);
+    mutationFn: () => post<ChannelView>(`/api/groups/${groupId}/channels`, { name: name.trim() }),
+    onSuccess: (c) => {
       void queryClient.invalidateQueries({ queryKey: keys.channels(groupId) });
       setOpen(false);
       setName('');

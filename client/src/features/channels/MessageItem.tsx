@@ -1,6 +1,6 @@
+import type { MessageView as Message } from '@contract';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../../api/types';
 import { ServerHtml } from '../../components/SafeHtml';
 import { dateTime, time } from '../../lib/dates';
 import type { PendingMessage } from '../../lib/outbox';
@@ -99,26 +99,26 @@ export const MessageItem = memo(function MessageItem({
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [picker, setPicker] = useState(false);
-  const mine = m.author.id === actions.myId;
-  const deleted = Boolean(m.deletedAt);
+  const mine = m.authorId === actions.myId;
+  const deleted = m.deleted;
+  const pinned = m.pinnedAt !== null;
+  const org = actions.orgOf(m.authorId);
   return (
     <article
-      className={`message${highlight ? ' highlight' : ''}${m.pinned ? ' pinned' : ''}`}
+      className={`message${highlight ? ' highlight' : ''}${pinned ? ' pinned' : ''}`}
       id={inThread ? undefined : `msg-${m.seq}`}
       data-seq={m.seq}
       aria-labelledby={`${inThread ? 'thread-' : ''}msg-${m.id}-author`}
     >
       <header className="message-head">
         <PresenceDot online={online} />
-        <strong id={`${inThread ? 'thread-' : ''}msg-${m.id}-author`}>{m.author.displayName}</strong>
-        {(m.author.organisation?.shortName || actions.orgOf(m.author.id)) && (
-          <span className="org">{m.author.organisation?.shortName || actions.orgOf(m.author.id)}</span>
-        )}
+        <strong id={`${inThread ? 'thread-' : ''}msg-${m.id}-author`}>{m.authorName}</strong>
+        {org && <span className="org">{org}</span>}
         <time dateTime={m.createdAt} title={dateTime(m.createdAt)}>
           {time(m.createdAt)}
         </time>
         {m.editedAt && !deleted && <span className="muted">{t('channel.edited')}</span>}
-        {m.pinned && (
+        {pinned && (
           <span className="chip chip-pin">
             <Icon name="pin" /> {t('channel.pinned')}
           </span>
@@ -189,7 +189,7 @@ export const MessageItem = memo(function MessageItem({
             <button
               type="button"
               className="icon-button"
-              aria-label={m.pinned ? t('channel.unpin') : t('channel.pin')}
+              aria-label={pinned ? t('channel.unpin') : t('channel.pin')}
               onClick={() => void actions.onPin(m)}
             >
               <Icon name="pin" />

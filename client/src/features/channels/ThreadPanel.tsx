@@ -1,10 +1,9 @@
+import type { MessageView, ThreadView } from '@contract';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../../api/http';
 import { keys } from '../../api/keys';
-import { listOf, toMessage } from '../../api/normalize';
-import type { Message } from '../../api/types';
 import { ErrorState, Loading } from '../../components/states';
 import { mergeMessages, Timeline } from '../../lib/timeline';
 import { useRealtime } from '../../realtime/RealtimeProvider';
@@ -41,13 +40,8 @@ export function ThreadPanel({
   const thread = useQuery({
     queryKey: keys.thread(rootId),
     queryFn: async ({ signal }) => {
-      const payload = await get<unknown>(`/api/messages/${rootId}/thread`, signal);
-      const root =
-        payload && typeof payload === 'object' && 'root' in payload
-          ? toMessage((payload as { root: unknown }).root)
-          : null;
-      const replies = listOf(payload, 'replies', 'messages').map(toMessage);
-      const all = root ? [root, ...replies] : replies;
+      const { root, replies } = await get<ThreadView>(`/api/messages/${rootId}/thread`, signal);
+      const all = [root, ...replies];
       queryClient.setQueryData<Timeline>(keys.timeline(channelId), (tl) => (tl ? mergeMessages(tl, all) : tl));
       return all.length;
     },
@@ -79,12 +73,12 @@ export function ThreadPanel({
         </button>
       </div>
       <div className="thread-body">
-        {root && <MessageItem m={root} actions={actions} online={online.has(root.author.id)} inThread />}
+        {root && <MessageItem m={root} actions={actions} online={online.has(root.authorId)} inThread />}
         {thread.isPending && <Loading />}
         {thread.error && <ErrorState error={thread.error} onRetry={() => void thread.refetch()} />}
         <div className="thread-replies" role="log" aria-live="polite">
-          {replies.map((m: Message) => (
-            <MessageItem key={m.id} m={m} actions={actions} online={online.has(m.author.id)} inThread />
+          {replies.map((m: MessageView) => (
+            <MessageItem key={m.id} m={m} actions={actions} online={online.has(m.authorId)} inThread />
           ))}
           {pending.map((p) => (
             <PendingItem

@@ -1,8 +1,8 @@
+import type { MessageView as Message } from '@contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { keys } from '../../api/keys';
 import { useMembers } from '../../api/queries';
-import type { Message } from '../../api/types';
 import { onMessageDeleted, onMessageUpdated, onReactionUpdated } from '../../lib/cache-events';
 import { replaceMessage, Timeline, toggleReaction } from '../../lib/timeline';
 import { useRealtime } from '../../realtime/RealtimeProvider';
@@ -43,7 +43,7 @@ export function useChannelActions(opts: {
         if (!ack.ok) {
           patch(m, (x) => ({ ...x, reactions: toggleReaction(x.reactions, emoji, myId) })); // undo
           onError(ack.error.code);
-        } else if (ack.reactions) {
+        } else {
           onReactionUpdated(queryClient, { messageId: m.id, channelId: m.channelId, reactions: ack.reactions });
         }
       },
@@ -53,21 +53,19 @@ export function useChannelActions(opts: {
           onError(ack.error.code);
           return false;
         }
-        if (ack.message) onMessageUpdated(queryClient, ack.message);
-        else patch(m, (x) => ({ ...x, body, editedAt: new Date().toISOString() }));
+        onMessageUpdated(queryClient, ack.message);
         return true;
       },
       onDelete: async (m) => {
         const ack = await rt.emitAck('message:delete', { messageId: m.id });
         if (!ack.ok) return onError(ack.error.code);
-        onMessageDeleted(queryClient, { messageId: m.id, channelId: m.channelId });
-        if (ack.message) onMessageUpdated(queryClient, ack.message);
+        onMessageDeleted(queryClient, { messageId: m.id, channelId: m.channelId, seq: m.seq, message: ack.message });
+        onMessageUpdated(queryClient, ack.message);
       },
       onPin: async (m) => {
-        const ack = await rt.emitAck('message:pin', { messageId: m.id, pinned: !m.pinned });
+        const ack = await rt.emitAck('message:pin', { messageId: m.id, pinned: m.pinnedAt === null });
         if (!ack.ok) return onError(ack.error.code);
-        if (ack.message) onMessageUpdated(queryClient, ack.message);
-        else patch(m, (x) => ({ ...x, pinned: !m.pinned }));
+        onMessageUpdated(queryClient, ack.message);
       },
     } satisfies MessageActions;
   }, [rt, queryClient, myId, canContribute, canModerate, onReply, onError, orgs]);

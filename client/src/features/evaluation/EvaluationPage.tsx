@@ -3,6 +3,7 @@
  * (heat map + tables) and the survey waves with their headline satisfaction. Admins see every
  * group, facilitators theirs; the API answers 403 to others, shown as a clear "not allowed".
  */
+import type { Participation, SurveyView } from '@contract';
 import { FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,7 +13,6 @@ import { csvUrl, useParticipation, useSurveys, useWaveResults } from './api';
 import { Chart, ChartOption } from './Chart';
 import { HeatMetric, heatMatrix, participationHeadlines, satisfactionHeadline } from './figures';
 import { ChartWithTable, CsvLink, NotAllowedOr } from './parts';
-import type { Participation, SurveyView } from './types';
 
 const METRICS: HeatMetric[] = ['activity', 'members', 'messages', 'documents', 'attendance'];
 

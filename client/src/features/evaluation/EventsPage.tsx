@@ -1,4 +1,5 @@
 /** Events: the list (upcoming first, then past) and an event's page with registration. */
+import type { EventSummary, EventView } from '@contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -6,7 +7,6 @@ import { del, post } from '../../api/http';
 import { errorMessage, ErrorState, Loading, QueryView } from '../../components/states';
 import { dateTime } from '../../lib/dates';
 import { evalKeys, useEvent, useEvents } from './api';
-import type { EventSummary, EventView } from './types';
 
 function Where({ e }: { e: EventSummary }) {
   const { t } = useTranslation();
@@ -78,10 +78,10 @@ function Registration({ event }: { event: EventView }) {
   const queryClient = useQueryClient();
   const started = Date.parse(event.startsAt) <= Date.now();
   const toggle = useMutation({
-    mutationFn: () =>
-      event.me.registered
-        ? del<EventView>(`/api/events/${event.id}/registration`)
-        : post<EventView>(`/api/events/${event.id}/registration`),
+    mutationFn: async (): Promise<void> => {
+      if (event.me.registered) await del(`/api/events/${event.id}/registration`);
+      else await post<EventView>(`/api/events/${event.id}/registration`);
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: evalKeys.event(event.id) }),
   });
   if (started) {

@@ -4,6 +4,7 @@
  * return an edit token once; it is kept in localStorage and sent back to read or change the
  * response (the server keeps only its hash).
  */
+import type { ItemView, MyResponse, WaveView } from '@contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +15,6 @@ import { day } from '../../lib/dates';
 import { useSession } from '../auth/session';
 import { evalKeys, useMyResponse, useOpenWaves, useWave } from './api';
 import { answersToSend, editTokenKey, FormAnswer, formFromAnswers, toggleChoice } from './figures';
-import type { ItemView, MyResponse, WaveView } from './types';
 
 function RatingInput({ item, value, onChange }: { item: ItemView; value?: number; onChange: (v: number) => void }) {
   const { t } = useTranslation();

@@ -3,6 +3,7 @@
  * each question, the wave-over-wave trend, breakdowns and free text — each chart with its
  * numbers beside it and a CSV download of that table.
  */
+import type { QuestionResult, WaveResults } from '@contract';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -11,7 +12,6 @@ import { csvUrl, useWaveResults } from './api';
 import { Chart, ChartOption } from './Chart';
 import { decimal, percent, questionTitle, trendSeries } from './figures';
 import { ChartWithTable, CsvLink, NotAllowedOr } from './parts';
-import type { QuestionResult, WaveResults } from './types';
 
 const PRIMARY = '#155e63';
 const short = (s: string, n = 40) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

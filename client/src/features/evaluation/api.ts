@@ -1,8 +1,8 @@
 /** Query hooks and URLs of the evaluation API: one place that knows them. */
+import type { EventSummary, EventView, MyResponse, Participation, SurveyView, WaveResults, WaveView } from '@contract';
 import { useQuery } from '@tanstack/react-query';
 import { api, get, withQuery } from '../../api/http';
 import { editTokenKey } from './figures';
-import type { EventSummary, EventView, MyResponse, Participation, SurveyView, WaveResults, WaveView } from './types';
 
 export const evalKeys = {
   participation: (from: string, to: string) => ['participation', from, to] as const,

@@ -1,3 +1,4 @@
+import type { ItemView, Participation, QuestionResult, WaveResults } from '@contract';
 import {
   answersToSend,
   formFromAnswers,
@@ -8,7 +9,6 @@ import {
   toggleChoice,
   trendSeries,
 } from './figures';
-import type { ItemView, Participation, QuestionResult, WaveResults } from './types';
 
 const row = (shortName: string, groupId: string, kind = 'cluster_association', n = 1) => ({
   organisationId: shortName,
@@ -70,6 +70,8 @@ describe('evaluation figures', () => {
       position: 0,
       questionId: 'q',
       kind: 'rating',
+      version: 1,
+      versionId: 'v',
       prompt: 'Overall?',
       options: [],
       label: null,

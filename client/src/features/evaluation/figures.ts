@@ -2,7 +2,15 @@
  * Pure logic of the evaluation views (no React, unit-tested): headline figures, the heat map
  * matrix, trend series, and the answers a survey form sends.
  */
-import type { AnswerValue, ItemView, Participation, QuestionResult, TrendPoint, WaveResults } from './types';
+import type {
+  AnswerInput,
+  AnswerValue,
+  ItemView,
+  Participation,
+  QuestionResult,
+  TrendPoint,
+  WaveResults,
+} from '@contract';
 
 /** Where an anonymous wave's edit token is kept: per person and wave, so a shared browser never mixes them. */
 export const editTokenKey = (userId: string, waveId: string): string => `auzolan:survey-token:${userId}:${waveId}`;
@@ -106,8 +114,8 @@ export interface FormAnswer {
 }
 
 /** The PUT body's answers: only the questions answered, in the survey's order. */
-export function answersToSend(items: ItemView[], form: Record<string, FormAnswer>): AnswerValue[] {
-  const out: AnswerValue[] = [];
+export function answersToSend(items: ItemView[], form: Record<string, FormAnswer>): AnswerInput[] {
+  const out: AnswerInput[] = [];
   for (const item of items) {
     const a = form[item.id];
     if (!a) continue;

@@ -1,3 +1,4 @@
+import type { ActionItemStatus as ActionStatus, ActionItemView, Json } from '@contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -5,10 +6,10 @@ import { Link } from 'react-router';
 import { patch } from '../../api/http';
 import { keys } from '../../api/keys';
 import { useActionItems } from '../../api/queries';
-import type { ActionItem, ActionStatus } from '../../api/types';
 import { errorMessage, QueryView } from '../../components/states';
 import { day } from '../../lib/dates';
 import { useSession } from '../auth/session';
+import { ownerName } from '../knowledge/action-items';
 import { useCurrentGroup } from './GroupPage';
 
 const STATUSES: ActionStatus[] = ['open', 'done', 'dropped'];
@@ -22,7 +23,8 @@ export function ActionItemsTab() {
   const q = useActionItems(g.id, { status: status || undefined, owner: mine ? me.user.id : undefined });
   const queryClient = useQueryClient();
   const update = useMutation({
-    mutationFn: ({ id, status }: { id: string; status: ActionStatus }) => patch(`/api/action-items/${id}`, { status }),
+    mutationFn: ({ id, status }: { id: string; status: ActionStatus }) =>
+      patch<ActionItemView>(`/api/action-items/${id}`, { status }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: keys.actionItems(g.id) });
       void queryClient.invalidateQueries({ queryKey: ['home'] });
@@ -48,14 +50,14 @@ export function ActionItemsTab() {
       </div>
       {update.error && <p className="form-error">{errorMessage(update.error, t)}</p>}
       <QueryView query={q} empty={t('actions.empty')}>
-        {(items: ActionItem[]) => (
+        {(items: Json<ActionItemView>[]) => (
           <ul className="plain-list action-list">
-            {items.map((a, i) => (
-              <li key={a.id ?? i} className="action-row">
+            {items.map((a) => (
+              <li key={a.id} className="action-row">
                 <span className={`chip status-${a.status}`}>{t(`knowledge.statuses.${a.status}`)}</span>
                 <span className="action-desc">{a.description}</span>
                 <span className="muted">
-                  {a.ownerName ?? ''}
+                  {ownerName(a)}
                   {a.dueDate && (
                     <>
                       {' '}
@@ -66,14 +68,14 @@ export function ActionItemsTab() {
                     </>
                   )}
                 </span>
-                {a.documentId && <Link to={`/documents/${a.documentId}`}>{t('actions.from')} →</Link>}
-                {g.can.contribute && a.id && (
+                <Link to={`/documents/${a.documentId}`}>{t('actions.from')} →</Link>
+                {g.can.contribute && (
                   <span className="row">
                     {a.status !== 'done' && (
                       <button
                         type="button"
                         className="btn btn-small"
-                        onClick={() => update.mutate({ id: a.id!, status: 'done' })}
+                        onClick={() => update.mutate({ id: a.id, status: 'done' })}
                       >
                         {t('actions.markDone')}
                       </button>
@@ -82,7 +84,7 @@ export function ActionItemsTab() {
                       <button
                         type="button"
                         className="btn btn-small"
-                        onClick={() => update.mutate({ id: a.id!, status: 'open' })}
+                        onClick={() => update.mutate({ id: a.id, status: 'open' })}
                       >
                         {t('actions.reopen')}
                       </button>
@@ -91,7 +93,7 @@ export function ActionItemsTab() {
                       <button
                         type="button"
                         className="btn btn-small btn-ghost"
-                        onClick={() => update.mutate({ id: a.id!, status: 'dropped' })}
+                        onClick={() => update.mutate({ id: a.id, status: 'dropped' })}
                       >
                         {t('actions.drop')}
                       </button>

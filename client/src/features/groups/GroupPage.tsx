@@ -1,3 +1,4 @@
+import type { GroupView, Json } from '@contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -5,9 +6,10 @@ import { Navigate, NavLink, Outlet, useParams } from 'react-router';
 import { put } from '../../api/http';
 import { keys } from '../../api/keys';
 import { useChannels, useGroup } from '../../api/queries';
-import type { Group } from '../../api/types';
 import { ErrorState, errorMessage, Loading } from '../../components/states';
 import { useSession } from '../auth/session';
+
+type Group = Json<GroupView>;
 
 const GroupContext = createContext<Group | null>(null);
 

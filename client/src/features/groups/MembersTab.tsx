@@ -1,15 +1,17 @@
+import type { GroupRole, Json, MemberView } from '@contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { del, put } from '../../api/http';
 import { keys } from '../../api/keys';
 import { useMembers, useUsers } from '../../api/queries';
-import type { GroupRole, Member } from '../../api/types';
 import { errorMessage, QueryView } from '../../components/states';
 import { day } from '../../lib/dates';
 import { usePresence } from '../../realtime/RealtimeProvider';
 import { useSession } from '../auth/session';
 import { useCurrentGroup } from './GroupPage';
+
+type Member = Json<MemberView>;
 
 const ROLES: GroupRole[] = ['facilitator', 'member', 'observer'];
 

@@ -1,13 +1,14 @@
+import type { ActionItemView, ChannelView, DocumentList, DocumentSummary, GroupView, Json } from '@contract';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { get, withQuery } from '../../api/http';
 import { keys } from '../../api/keys';
-import { listOf, toActionItems, toChannel, toDocument } from '../../api/normalize';
-import type { ActionItem, Group, KnowledgeDocument } from '../../api/types';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { ago, day } from '../../lib/dates';
 import { useSession } from '../auth/session';
+
+type Group = Json<GroupView>;
 
 /** Fans out over my groups and merges; fails only when every group failed. */
 async function perGroup<T>(groups: Group[], load: (g: Group) => Promise<T[]>): Promise<T[]> {
@@ -23,7 +24,7 @@ function GroupCard({ group }: { group: Group }) {
     queries: [
       {
         queryKey: keys.channels(group.id),
-        queryFn: async () => listOf(await get<unknown>(`/api/groups/${group.id}/channels`), 'channels').map(toChannel),
+        queryFn: () => get<ChannelView[]>(`/api/groups/${group.id}/channels`),
         retry: false,
       },
     ],
@@ -52,12 +53,11 @@ function Recent({ groups }: { groups: Group[] }) {
   const q = useQuery({
     queryKey: ['home', 'recent', groups.map((g) => g.id)],
     queryFn: () =>
-      perGroup<KnowledgeDocument>(groups, async (g) => {
+      perGroup<Json<DocumentSummary>>(groups, async (g) => {
         const [summaries, notes] = await Promise.all(
-          ['meeting_summary', 'ci_note'].map(async (kind) =>
-            listOf(await get<unknown>(withQuery(`/api/groups/${g.id}/documents`, { kind, limit: 5 })), 'documents').map(
-              toDocument,
-            ),
+          ['meeting_summary', 'ci_note'].map(
+            async (kind) =>
+              (await get<DocumentList>(withQuery(`/api/groups/${g.id}/documents`, { kind, limit: 5 }))).items,
           ),
         );
         return [...summaries, ...notes].filter((d) => d.status === 'published');
@@ -68,7 +68,7 @@ function Recent({ groups }: { groups: Group[] }) {
   if (q.isPending) return <Loading />;
   if (q.error) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const docs = [...q.data]
-    .sort((a, b) => (b.publishedAt ?? b.updatedAt).localeCompare(a.publishedAt ?? a.updatedAt))
+    .sort((a, b) => (b.publishedInGroupAt ?? b.updatedAt).localeCompare(a.publishedInGroupAt ?? a.updatedAt))
     .slice(0, 8);
   if (docs.length === 0) return <Empty>{t('home.noRecent')}</Empty>;
   return (
@@ -79,7 +79,7 @@ function Recent({ groups }: { groups: Group[] }) {
           <Link to={`/documents/${d.id}`}>{d.title}</Link>
           <span className="muted">
             {' '}
-            · {byGroup.get(d.groupId)} · {ago(d.publishedAt ?? d.updatedAt)}
+            · {byGroup.get(d.groupId)} · {ago(d.publishedInGroupAt ?? d.updatedAt)}
           </span>
         </li>
       ))}
@@ -92,10 +92,10 @@ function MyActions({ groups, myId }: { groups: Group[]; myId: string }) {
   const q = useQuery({
     queryKey: ['home', 'actions', myId],
     queryFn: () =>
-      perGroup<ActionItem & { groupName: string }>(groups, async (g) =>
-        toActionItems(
-          await get<unknown>(withQuery(`/api/groups/${g.id}/action-items`, { status: 'open', owner: myId })),
-        ).map((a) => ({ ...a, groupId: a.groupId ?? g.id, groupName: g.name })),
+      perGroup<Json<ActionItemView> & { groupName: string }>(groups, async (g) =>
+        (
+          await get<ActionItemView[]>(withQuery(`/api/groups/${g.id}/action-items`, { status: 'open', owner: myId }))
+        ).map((a) => ({ ...a, groupName: g.name })),
       ),
     retry: false,
   });
@@ -104,8 +104,8 @@ function MyActions({ groups, myId }: { groups: Group[]; myId: string }) {
   if (q.data.length === 0) return <Empty>{t('home.noActions')}</Empty>;
   return (
     <ul className="plain-list">
-      {q.data.map((a, i) => (
-        <li key={a.id ?? i} className="action-row">
+      {q.data.map((a) => (
+        <li key={a.id} className="action-row">
           <span>{a.description}</span>
           <span className="muted">
             {a.groupName}
@@ -116,7 +116,7 @@ function MyActions({ groups, myId }: { groups: Group[]; myId: string }) {
               </>
             )}
           </span>
-          {a.documentId && <Link to={`/documents/${a.documentId}`}>{t('actions.from')} →</Link>}
+          <Link to={`/documents/${a.documentId}`}>{t('actions.from')} →</Link>
         </li>
       ))}
     </ul>

@@ -1,12 +1,11 @@
+import type { DocumentKind, DocumentSummary, DocumentView, Json } from '@contract';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, get } from '../../api/http';
 import { keys } from '../../api/keys';
-import { listOf, toDocument } from '../../api/normalize';
 import { useDocument, useGroup } from '../../api/queries';
-import type { DocumentKind, KnowledgeDocument } from '../../api/types';
 import { errorMessage, ErrorState, Loading, NotFound } from '../../components/states';
 import { useDraft } from '../../lib/drafts';
 import {
@@ -14,6 +13,7 @@ import {
   createDocument,
   DocumentDraft,
   draftFrom,
+  duplicateOf,
   emptyDraft,
   publishDocument,
   updateDocument,
@@ -27,7 +27,7 @@ function Editor({
   kind,
 }: {
   groupId: string;
-  existing: KnowledgeDocument | null;
+  existing: Json<DocumentView> | null;
   kind: DocumentKind;
 }) {
   const { t } = useTranslation();
@@ -41,12 +41,11 @@ function Editor({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [duplicate, setDuplicate] = useState<{ id: string; title: string } | null>(null);
-  const [conflict, setConflict] = useState<KnowledgeDocument | null>(null);
+  const [conflict, setConflict] = useState<Json<DocumentView> | null>(null);
   const [baseVersion, setBaseVersion] = useState(existing?.version ?? 0);
   const templates = useQuery({
     queryKey: ['templates', groupId],
-    queryFn: async ({ signal }) =>
-      listOf(await get<unknown>(`/api/groups/${groupId}/templates`, signal), 'templates').map(toDocument),
+    queryFn: ({ signal }) => get<DocumentSummary[]>(`/api/groups/${groupId}/templates`, signal),
     enabled: !existing,
     retry: false,
   });
@@ -57,9 +56,10 @@ function Editor({
     setBusy(true);
     setError(null);
     try {
-      let saved = existing
+      const written = existing
         ? await updateDocument(existing.id, baseVersion, d)
         : await createDocument(groupId, d, status);
+      let saved: Json<DocumentView> = written;
       // "Save and publish" on an existing draft: the save, then the publish.
       if (existing && status === 'published' && saved.status === 'draft' && d.kind !== 'meeting_summary') {
         saved = await publishDocument(saved.id);
@@ -67,13 +67,13 @@ function Editor({
       clearDraft();
       queryClient.setQueryData(keys.document(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: keys.documents(groupId) });
-      if (saved.duplicateSource) setDuplicate(saved.duplicateSource);
+      const duplicateSource = duplicateOf(written);
+      if (duplicateSource) setDuplicate(duplicateSource);
       navigate(`/documents/${saved.id}`);
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && existing) {
         // Show both versions: fetch the one that won.
-        const current = toDocument(await get(`/api/documents/${existing.id}`).catch(() => null));
-        setConflict(current.id ? current : null);
+        setConflict(await get<DocumentView>(`/api/documents/${existing.id}`).catch(() => null));
       }
       setError(errorMessage(e, t));
     } finally {
@@ -140,8 +140,12 @@ function Editor({
                 defaultValue=""
                 onChange={(e) => {
                   const v = e.target.value;
-                  const tpl = templateOptions.find((x) => x.id === v);
-                  if (tpl) set({ body: tpl.body, tags: tpl.tags.filter((x) => x !== 'template').join(', ') });
+                  // The list holds summaries: the template's body comes with the document itself.
+                  if (templateOptions.some((x) => x.id === v))
+                    void get<DocumentView>(`/api/documents/${v}`).then(
+                      (tpl) => set({ body: tpl.body, tags: tpl.tags.filter((x) => x !== 'template').join(', ') }),
+                      (err: unknown) => setError(errorMessage(err, t)),
+                    );
                   else if (v === 'builtin:meeting_summary' || v === 'builtin:ci_note')
                     set({ body: BUILT_IN_TEMPLATES[v.slice(8) as 'ci_note'] });
                 }}

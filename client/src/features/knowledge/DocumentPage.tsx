@@ -1,22 +1,18 @@
+import type { DocumentSummary, DocumentView, Json } from '@contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { del, get, post } from '../../api/http';
 import { keys } from '../../api/keys';
-import { listOf, toDocument } from '../../api/normalize';
-import { useDocument, useGroup, useMembers, useOrganisations } from '../../api/queries';
-import type { Backlink, KnowledgeDocument } from '../../api/types';
+import { useDocument, useGroup, useOrganisations } from '../../api/queries';
 import { ServerHtml } from '../../components/SafeHtml';
 import { errorMessage, ErrorState, Loading } from '../../components/states';
 import { ago, day } from '../../lib/dates';
+import { ownerName } from './action-items';
 
-function Fields({ d }: { d: KnowledgeDocument }) {
+function Fields({ d }: { d: Json<DocumentView> }) {
   const { t } = useTranslation();
-  const orgs = useOrganisations();
-  const members = useMembers(d.groupId);
-  const orgName = (id: string) => orgs.data?.find((o) => o.id === id)?.shortName ?? '…';
-  const personName = (id: string) => members.data?.find((m) => m.userId === id)?.displayName ?? '…';
   if (d.kind === 'ci_note') {
     return (
       <dl className="fields">
@@ -36,10 +32,10 @@ function Fields({ d }: { d: KnowledgeDocument }) {
             <dd>{d.publisher}</dd>
           </>
         )}
-        {d.sourcePublishedAt && (
+        {d.publishedAt && (
           <>
             <dt>{t('knowledge.sourceDate')}</dt>
-            <dd>{day(d.sourcePublishedAt)}</dd>
+            <dd>{day(d.publishedAt)}</dd>
           </>
         )}
         {d.relevance != null && (
@@ -53,7 +49,7 @@ function Fields({ d }: { d: KnowledgeDocument }) {
         {(d.organisationsConcerned?.length ?? 0) > 0 && (
           <>
             <dt>{t('knowledge.organisationsConcerned')}</dt>
-            <dd>{d.organisationsConcerned!.map(orgName).join(', ')}</dd>
+            <dd>{d.organisationsConcerned!.map((o) => o.shortName).join(', ')}</dd>
           </>
         )}
       </dl>
@@ -71,9 +67,10 @@ function Fields({ d }: { d: KnowledgeDocument }) {
           )}
           <dt>{t('knowledge.attendees')}</dt>
           <dd>
-            {[...(d.attendeeUserIds ?? []).map(personName), ...(d.attendeeOrganisationIds ?? []).map(orgName)].join(
-              ', ',
-            ) || '—'}
+            {[
+              ...(d.attendees?.users ?? []).map((u) => u.displayName),
+              ...(d.attendees?.organisations ?? []).map((o) => o.shortName),
+            ].join(', ') || '—'}
           </dd>
         </dl>
         {(d.decisions?.length ?? 0) > 0 && (
@@ -103,14 +100,7 @@ function Fields({ d }: { d: KnowledgeDocument }) {
                   {d.actionItems!.map((a, i) => (
                     <tr key={a.id ?? i}>
                       <td>{a.description}</td>
-                      <td>
-                        {a.ownerName ??
-                          (a.ownerUserId
-                            ? personName(a.ownerUserId)
-                            : a.ownerOrganisationId
-                              ? orgName(a.ownerOrganisationId)
-                              : '—')}
-                      </td>
+                      <td>{ownerName(a)}</td>
                       <td>{a.dueDate ? day(a.dueDate) : '—'}</td>
                       <td>{t(`knowledge.statuses.${a.status}`)}</td>
                     </tr>
@@ -127,12 +117,12 @@ function Fields({ d }: { d: KnowledgeDocument }) {
     return (
       <p className="fields">
         {d.file ? (
-          <a className="btn" href={d.file.url} download>
-            ⬇ {t('knowledge.download', { name: d.file.name })} ({Math.ceil(d.file.size / 1024)} KB)
+          <a className="btn" href={d.file.downloadUrl} download>
+            ⬇ {t('knowledge.download', { name: d.file.fileName })} ({Math.ceil(d.file.size / 1024)} KB)
           </a>
-        ) : d.url ? (
-          <a href={d.url} rel="noopener noreferrer nofollow" target="_blank">
-            {d.url}
+        ) : d.linkUrl ? (
+          <a href={d.linkUrl} rel="noopener noreferrer nofollow" target="_blank">
+            {d.linkUrl}
           </a>
         ) : null}
       </p>
@@ -145,8 +135,7 @@ function Backlinks({ id }: { id: string }) {
   const { t } = useTranslation();
   const q = useQuery({
     queryKey: keys.backlinks(id),
-    queryFn: async ({ signal }) =>
-      listOf(await get<unknown>(`/api/documents/${id}/backlinks`, signal), 'backlinks') as Backlink[],
+    queryFn: ({ signal }) => get<DocumentSummary[]>(`/api/documents/${id}/backlinks`, signal),
     retry: false,
   });
   return (
@@ -181,7 +170,7 @@ export default function DocumentPage() {
   const navigate = useNavigate();
   const [notice, setNotice] = useState<string | null>(null);
   const publish = useMutation({
-    mutationFn: async () => toDocument(await post(`/api/documents/${docId}/publish`)),
+    mutationFn: () => post<DocumentView>(`/api/documents/${docId}/publish`),
     onSuccess: (d) => {
       queryClient.setQueryData(keys.document(docId), d);
       void queryClient.invalidateQueries({ queryKey: keys.documents(d.groupId) });
@@ -196,12 +185,9 @@ export default function DocumentPage() {
   if (q.error) return <ErrorState page error={q.error} onRetry={() => void q.refetch()} />;
   const d = q.data;
   const g = group.data;
-  const canPublish = d.status === 'draft' && (d.can?.publish ?? g?.can.manage);
-  const canEdit = d.can?.edit ?? g?.can.contribute;
-  const canDelete = d.can?.delete ?? g?.can.manage;
-  const authorOrg = d.author?.organisation
-    ? d.author.organisation.shortName || orgs.data?.find((o) => o.id === d.author!.organisation!.id)?.shortName
-    : null;
+  const canPublish = d.status === 'draft' && d.can.publish;
+  const authorOrgId = d.author?.organisationId;
+  const authorOrg = authorOrgId ? orgs.data?.find((o) => o.id === authorOrgId)?.shortName : null;
   return (
     <div className="page document-page">
       <nav className="breadcrumbs" aria-label="breadcrumbs">
@@ -245,7 +231,7 @@ export default function DocumentPage() {
                 {publish.isPending ? t('knowledge.publishing') : t('knowledge.publish')}
               </button>
             )}
-            {canEdit && (
+            {d.can.edit && (
               <Link className="btn" to={`/documents/${d.id}/edit`}>
                 {t('app.edit')}
               </Link>
@@ -253,7 +239,7 @@ export default function DocumentPage() {
             <Link className="btn" to={`/documents/${d.id}/history`}>
               {t('knowledge.history')}
             </Link>
-            {canDelete && (
+            {d.can.delete && (
               <button
                 type="button"
                 className="btn btn-danger"
@@ -276,7 +262,7 @@ export default function DocumentPage() {
           )}
         </header>
         <Fields d={d} />
-        <ServerHtml html={d.html} className="doc-body" />
+        <ServerHtml html={d.bodyHtml} className="doc-body" />
       </article>
       <Backlinks id={d.id} />
     </div>

@@ -1,6 +1,6 @@
+import type { DocumentView, Json, SavedDocument } from '@contract';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KnowledgeDocument } from '../../api/types';
 import { ServerHtml } from '../../components/SafeHtml';
 import { errorMessage, ErrorState, Loading } from '../../components/states';
 import { DocumentDraft, MAX_UPLOAD_BYTES, previewMarkdown, uploadResource } from './document-api';
@@ -39,7 +39,7 @@ export function Upload({
 }: {
   groupId: string;
   d: DocumentDraft;
-  onDone: (doc: KnowledgeDocument) => void;
+  onDone: (doc: Json<SavedDocument>) => void;
 }) {
   const { t } = useTranslation();
   const [progress, setProgress] = useState<number | null>(null);
@@ -98,7 +98,7 @@ export function Conflict({
   onTakeTheirs,
 }: {
   mine: DocumentDraft;
-  theirs: KnowledgeDocument;
+  theirs: Json<DocumentView>;
   base: number;
   onKeepMine: () => void;
   onTakeTheirs: () => void;

@@ -1,20 +1,24 @@
+import type { DiffChunk, RevisionDiff, RevisionSummary } from '@contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { get, post } from '../../api/http';
 import { keys } from '../../api/keys';
-import { listOf, toDiff, toRevision } from '../../api/normalize';
 import { useDocument, useGroup } from '../../api/queries';
 import { errorMessage, ErrorState, Loading, QueryView } from '../../components/states';
 import { dateTime } from '../../lib/dates';
+
+/** One line of a diff as shown: the server's chunks hold several lines each. */
+const linesOf = (chunks: DiffChunk[]) => chunks.flatMap((c) => c.lines.map((text) => ({ op: c.op, text })));
 
 /** The server computes line diffs (GET …/revisions/:a/diff/:b); the client only shows them. */
 function Diff({ docId, a, b }: { docId: string; a: number; b: number }) {
   const { t } = useTranslation();
   const q = useQuery({
     queryKey: ['document', docId, 'diff', a, b],
-    queryFn: async ({ signal }) => toDiff(await get(`/api/documents/${docId}/revisions/${a}/diff/${b}`, signal)),
+    queryFn: async ({ signal }) =>
+      linesOf((await get<RevisionDiff>(`/api/documents/${docId}/revisions/${a}/diff/${b}`, signal)).body.chunks),
   });
   return (
     <section aria-labelledby="diff-title" className="diff-section">
@@ -26,7 +30,7 @@ function Diff({ docId, a, b }: { docId: string; a: number; b: number }) {
               <div key={i} className={`diff-${l.op}`}>
                 {/* The sign is also in text, not only in colour. */}
                 <span aria-hidden="true">{l.op === 'add' ? '+ ' : l.op === 'remove' ? '- ' : '  '}</span>
-                {l.op !== 'same' && <span className="visually-hidden">{l.op === 'add' ? '+' : '−'}</span>}
+                {l.op !== 'equal' && <span className="visually-hidden">{l.op === 'add' ? '+' : '−'}</span>}
                 {l.text}
               </div>
             ))}
@@ -48,12 +52,10 @@ export default function HistoryPage() {
   const revisions = useQuery({
     queryKey: keys.revisions(docId),
     queryFn: async ({ signal }) =>
-      listOf(await get(`/api/documents/${docId}/revisions`, signal), 'revisions')
-        .map(toRevision)
-        .sort((x, y) => y.version - x.version),
+      (await get<RevisionSummary[]>(`/api/documents/${docId}/revisions`, signal)).sort((x, y) => y.version - x.version),
   });
   const restore = useMutation({
-    // ALIGN AT MERGE: restoring creates a new revision (issue 4); route assumed here.
+    // Restoring writes a new revision with the old content.
     mutationFn: (version: number) => post(`/api/documents/${docId}/revisions/${version}/restore`),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: keys.document(docId) });
@@ -83,7 +85,7 @@ export default function HistoryPage() {
               <li key={r.version} className="revision-row">
                 <strong>{t('knowledge.version', { version: r.version })}</strong>
                 <span className="muted">
-                  {r.author?.displayName} · {r.createdAt && dateTime(r.createdAt)}
+                  {r.author?.displayName} · {dateTime(r.createdAt)}
                 </span>
                 <span>{r.title}</span>
                 {i < list.length - 1 && (

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useMembers, useOrganisations } from '../../api/queries';
-import type { ActionItem } from '../../api/types';
-import { DocumentDraft } from './document-api';
+import { ActionItemDraft, DocumentDraft } from './document-api';
 
 /** The fields only meeting summaries and CI notes have. */
 function MultiSelect({
@@ -55,7 +54,7 @@ export function MeetingFields({
     name: `${m.displayName}${m.organisation ? ` (${m.organisation.shortName})` : ''}`,
   }));
   const organisations = (orgs.data ?? []).map((o) => ({ id: o.id, name: o.shortName }));
-  const setItem = (i: number, p: Partial<ActionItem>) =>
+  const setItem = (i: number, p: Partial<ActionItemDraft>) =>
     set({ actionItems: d.actionItems.map((a, j) => (j === i ? { ...a, ...p } : a)) });
   return (
     <fieldset className="fieldset">

@@ -1,7 +1,7 @@
+import type { DocumentKind, DocumentSummary, Json } from '@contract';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useDocuments, useOrganisations } from '../../api/queries';
-import type { DocumentKind, KnowledgeDocument } from '../../api/types';
 import { QueryView } from '../../components/states';
 import { ago } from '../../lib/dates';
 import { useCurrentGroup } from '../groups/GroupPage';
@@ -9,7 +9,7 @@ import { useCurrentGroup } from '../groups/GroupPage';
 export const KINDS: DocumentKind[] = ['page', 'ci_note', 'meeting_summary', 'resource'];
 
 /** Pages as a tree (by parentId); other kinds as a flat list, newest first. */
-function PageTree({ docs, parentId = null }: { docs: KnowledgeDocument[]; parentId?: string | null }) {
+function PageTree({ docs, parentId = null }: { docs: Json<DocumentSummary>[]; parentId?: string | null }) {
   const children = docs.filter(
     (d) => d.parentId === parentId || (parentId === null && d.parentId && !docs.some((p) => p.id === d.parentId)),
   );
@@ -26,17 +26,17 @@ function PageTree({ docs, parentId = null }: { docs: KnowledgeDocument[]; parent
   );
 }
 
-function DocLink({ d }: { d: KnowledgeDocument }) {
+function DocLink({ d }: { d: Json<DocumentSummary> }) {
   const { t } = useTranslation();
   return (
     <span className="doc-row">
       <span className={`kind-chip kind-${d.kind}`}>{t(`knowledge.kinds.${d.kind}`)}</span>
       <Link to={`/documents/${d.id}`}>{d.title}</Link>
       {d.status === 'draft' && <span className="chip chip-draft">{t('knowledge.draft')}</span>}
-      {d.isTemplate && <span className="chip">{t('knowledge.template')}</span>}
+      {d.templateFor !== null && <span className="chip">{t('knowledge.template')}</span>}
       <span className="muted small">
         {d.author?.displayName && <>{t('knowledge.by', { name: d.author.displayName })} · </>}
-        {d.updatedAt && ago(d.updatedAt)}
+        {ago(d.updatedAt)}
       </span>
       {d.tags.length > 0 && (
         <span className="tags">
@@ -67,7 +67,7 @@ export default function KnowledgeTab() {
       return p;
     });
   const allTags = [...new Set((docs.data ?? []).flatMap((d) => d.tags))].sort();
-  const filtered = (docs.data ?? []).filter((d) => !org || d.author?.organisation?.id === org);
+  const filtered = (docs.data ?? []).filter((d) => !org || d.author?.organisationId === org);
 
   return (
     <section className="tab-panel" aria-labelledby="knowledge-title">

@@ -1,11 +1,32 @@
 /**
- * Knowledge writes (issue 4). The request shapes here are written from the issue text while
- * the server is being built: ALIGN AT MERGE with the documents DTOs (unknown fields are
- * rejected by the server, so a mismatch shows up at once as a 400 naming the field).
+ * Knowledge writes: the editor's form state, and the request bodies built from it (the
+ * documents DTOs refuse unknown fields, so a mismatch shows up at once as a 400 naming the
+ * field). Answers are the server's views (`@contract`).
  */
+import type {
+  ActionItemStatus,
+  DocumentKind,
+  DocumentView,
+  FileView,
+  Json,
+  MarkdownPreview,
+  SavedDocument,
+} from '@contract';
 import { api, post, put, upload } from '../../api/http';
-import { toDocument } from '../../api/normalize';
-import type { ActionItem, DocumentKind, KnowledgeDocument } from '../../api/types';
+
+/** An action item as the editor holds it: a new one has no id yet; its owner is a person or an organisation. */
+export interface ActionItemDraft {
+  id?: string;
+  description: string;
+  ownerUserId: string | null;
+  ownerOrganisationId: string | null;
+  dueDate: string | null;
+  status: ActionItemStatus;
+}
+
+/** The CI note this one repeats, when the server warned on save. */
+export const duplicateOf = (saved: Json<SavedDocument>): { id: string; title: string } | null =>
+  saved.warnings.find((w) => w.code === 'duplicate_source')?.document ?? null;
 
 export interface DocumentDraft {
   kind: DocumentKind;
@@ -23,7 +44,7 @@ export interface DocumentDraft {
   attendeeUserIds: string[];
   attendeeOrganisationIds: string[];
   decisions: string[];
-  actionItems: ActionItem[];
+  actionItems: ActionItemDraft[];
   url: string;
 }
 
@@ -49,7 +70,7 @@ export function emptyDraft(kind: DocumentKind): DocumentDraft {
   };
 }
 
-export function draftFrom(d: KnowledgeDocument): DocumentDraft {
+export function draftFrom(d: Json<DocumentView>): DocumentDraft {
   return {
     kind: d.kind,
     title: d.title,
@@ -59,15 +80,23 @@ export function draftFrom(d: KnowledgeDocument): DocumentDraft {
     isTemplate: d.isTemplate,
     sourceUrl: d.sourceUrl ?? '',
     publisher: d.publisher ?? '',
-    sourcePublishedAt: (d.sourcePublishedAt ?? '').slice(0, 10),
+    // A CI note's `publishedAt` is its source's date (the platform's is `publishedInGroupAt`).
+    sourcePublishedAt: (d.publishedAt ?? '').slice(0, 10),
     relevance: String(d.relevance ?? 3),
-    organisationsConcerned: d.organisationsConcerned ?? [],
+    organisationsConcerned: (d.organisationsConcerned ?? []).map((o) => o.id),
     meetingDate: (d.meetingDate ?? '').slice(0, 10),
-    attendeeUserIds: d.attendeeUserIds ?? [],
-    attendeeOrganisationIds: d.attendeeOrganisationIds ?? [],
+    attendeeUserIds: (d.attendees?.users ?? []).map((u) => u.id),
+    attendeeOrganisationIds: (d.attendees?.organisations ?? []).map((o) => o.id),
     decisions: d.decisions ?? [],
-    actionItems: d.actionItems ?? [],
-    url: d.url ?? '',
+    actionItems: (d.actionItems ?? []).map((a) => ({
+      id: a.id,
+      description: a.description,
+      ownerUserId: a.owner.type === 'user' ? a.owner.id : null,
+      ownerOrganisationId: a.owner.type === 'organisation' ? a.owner.id : null,
+      dueDate: a.dueDate,
+      status: a.status,
+    })),
+    url: d.linkUrl ?? '',
   };
 }
 
@@ -125,20 +154,23 @@ export async function createDocument(
   d: DocumentDraft,
   status: 'draft' | 'published',
   extra: Record<string, unknown> = {},
-): Promise<KnowledgeDocument> {
+): Promise<Json<SavedDocument>> {
   // Only facilitators publish meeting summaries, so members always create them as drafts.
   const s = d.kind === 'meeting_summary' ? 'draft' : status;
-  return toDocument(
-    await post(`/api/groups/${groupId}/documents`, { kind: d.kind, ...toPayload(d), status: s, ...extra }),
-  );
+  return post<SavedDocument>(`/api/groups/${groupId}/documents`, {
+    kind: d.kind,
+    ...toPayload(d),
+    status: s,
+    ...extra,
+  });
 }
 
-export async function updateDocument(id: string, baseVersion: number, d: DocumentDraft): Promise<KnowledgeDocument> {
-  return toDocument(await put(`/api/documents/${id}`, { ...toPayload(d), baseVersion }));
+export function updateDocument(id: string, baseVersion: number, d: DocumentDraft): Promise<Json<SavedDocument>> {
+  return put<SavedDocument>(`/api/documents/${id}`, { ...toPayload(d), baseVersion });
 }
 
-export async function publishDocument(id: string): Promise<KnowledgeDocument> {
-  return toDocument(await post(`/api/documents/${id}/publish`));
+export function publishDocument(id: string): Promise<Json<DocumentView>> {
+  return post<DocumentView>(`/api/documents/${id}/publish`);
 }
 
 /** Uploads the file (POST /groups/:id/files), then creates the resource that uses it. */
@@ -147,10 +179,10 @@ export async function uploadResource(
   file: File,
   d: DocumentDraft,
   onProgress: (f: number) => void,
-): Promise<KnowledgeDocument> {
+): Promise<Json<SavedDocument>> {
   const form = new FormData();
   form.set('file', file, file.name);
-  const stored = await upload<{ id: string }>(`/api/groups/${groupId}/files`, form, onProgress);
+  const stored = await upload<FileView>(`/api/groups/${groupId}/files`, form, onProgress);
   const title = d.title.trim() || file.name.slice(0, 200);
   return createDocument(groupId, { ...d, kind: 'resource', title, url: '' }, 'published', {
     fileId: stored.id,
@@ -159,7 +191,7 @@ export async function uploadResource(
 }
 
 export async function previewMarkdown(source: string, groupId: string, signal?: AbortSignal): Promise<string> {
-  const res = await api<{ html: string }>('/api/markdown/preview', {
+  const res = await api<MarkdownPreview>('/api/markdown/preview', {
     method: 'POST',
     body: { source, groupId },
     signal,

@@ -1,3 +1,4 @@
+import type { NotificationList as List, NotificationsReadResult, NotificationView } from '@contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -5,20 +6,26 @@ import { Link, useNavigate } from 'react-router';
 import { post } from '../../api/http';
 import { keys } from '../../api/keys';
 import { useNotifications } from '../../api/queries';
-import type { NotificationItem, NotificationList } from '../../api/types';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { ago } from '../../lib/dates';
+
+/**
+ * The server's list gives `unreadCount` but not which items are read, so the bell marks the
+ * ones this tab read (`readAt`, client-side only) in the cached list.
+ */
+type BellItem = NotificationView & { readAt?: string };
+const isRead = (n: BellItem): boolean => n.readAt !== undefined;
 
 export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (ids?: string[]) => post<{ unreadCount: number }>('/api/notifications/read', ids ? { ids } : {}),
+    mutationFn: (ids?: string[]) => post<NotificationsReadResult>('/api/notifications/read', ids ? { ids } : {}),
     onSuccess: (res, ids) =>
-      queryClient.setQueryData<NotificationList>(keys.notifications, (old) =>
+      queryClient.setQueryData<List>(keys.notifications, (old) =>
         old
           ? {
               unreadCount: res.unreadCount,
-              items: old.items.map((n) =>
+              items: old.items.map((n: BellItem): BellItem =>
                 !ids || ids.includes(n.id) ? { ...n, readAt: n.readAt ?? new Date().toISOString() } : n,
               ),
             }
@@ -28,7 +35,7 @@ export function useMarkRead() {
 }
 
 /** Where a notification leads: its url when the server gives one, else the document. */
-export function notificationHref(n: NotificationItem): string {
+export function notificationHref(n: NotificationView): string {
   if (n.url && n.url.startsWith('/')) return n.url;
   if (n.subjectId && n.kind.includes('document')) return `/documents/${n.subjectId}`;
   if (n.groupId) return `/groups/${n.groupId}`;
@@ -57,18 +64,18 @@ export function NotificationList({ onNavigate }: { onNavigate?: () => void }) {
         <Empty>{t('notifications.empty')}</Empty>
       ) : (
         <ul className="plain-list" aria-live="polite">
-          {items.map((n) => (
-            <li key={n.id} className={n.readAt ? 'notification' : 'notification unread'}>
+          {items.map((n: BellItem) => (
+            <li key={n.id} className={isRead(n) ? 'notification' : 'notification unread'}>
               <a
                 href={notificationHref(n)}
                 onClick={(e) => {
                   e.preventDefault();
-                  if (!n.readAt) markRead.mutate([n.id]);
+                  if (!isRead(n)) markRead.mutate([n.id]);
                   onNavigate?.();
                   navigate(notificationHref(n));
                 }}
               >
-                {!n.readAt && <span className="visually-hidden">{t('notifications.unread')}: </span>}
+                {!isRead(n) && <span className="visually-hidden">{t('notifications.unread')}: </span>}
                 <strong>{n.title}</strong>
                 {n.body && <span className="notification-body">{n.body}</span>}
                 <time dateTime={n.createdAt} className="muted">

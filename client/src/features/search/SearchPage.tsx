@@ -71,7 +71,11 @@ export default function SearchPage() {
           <aside className="facets" aria-label={t('search.facets')}>
             <h2>{t('search.facets')}</h2>
             {FACETS.map((name) => {
-              const values = search.data?.facets[name] ?? search.data?.facets[name === 'kind' ? 'type' : name] ?? [];
+              // The engine counts hits per value of each facet.
+              const values = Object.entries(search.data?.facets[name] ?? {}).map(([value, count]) => ({
+                value,
+                count,
+              }));
               const current = params.get(name);
               if (values.length === 0 && !current) return null;
               return (

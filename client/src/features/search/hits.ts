@@ -1,15 +1,9 @@
-import type { SearchHit } from '../../api/types';
+import type { SearchHit } from '@contract';
 
-/** Where a search hit leads. */
+/** Where a search hit leads: the server's client route, when it is one of ours (same origin, absolute path). */
 export function hitHref(h: SearchHit): string {
-  if (h.url && h.url.startsWith('/') && !h.url.startsWith('//')) return h.url;
-  if (h.type === 'message') {
-    return h.channelId
-      ? `/groups/${h.groupId}/channels/${h.channelId}${h.seq ? `#msg-${h.seq}` : ''}`
-      : `/groups/${h.groupId}`;
-  }
-  if (h.type === 'group') return `/groups/${h.id}`;
-  return `/documents/${h.id}`;
+  if (h.url.startsWith('/') && !h.url.startsWith('//')) return h.url;
+  return h.type === 'message' ? `/groups/${h.groupId}` : `/documents/${h.id}`;
 }
 
 /** Hits grouped by kind (page, CI note, message…), in the order the kinds first appear (best first). */

@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import type { MessageView, ReactionSummary } from '../realtime/events';
+import type { MessageView, ReactionSummary } from './message.view';
 import type { SearchDocument } from '../search/search-document';
 import { User } from '../users/user.entity';
 import { Mention } from './mention.entity';

@@ -1,0 +1,8 @@
+/** `POST /auth/login`: part of the contract the client imports (src/contract). */
+import type { UserView } from '../users/user.view';
+
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  user: UserView;
+}

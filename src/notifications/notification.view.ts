@@ -1,0 +1,27 @@
+/** Notifications as `GET /notifications` and the `notification:new` event show them (dates are ISO strings). */
+export interface NotificationView {
+  id: string;
+  kind: string;
+  groupId: string | null;
+  subjectId: string | null;
+  title: string;
+  body: string;
+  url: string | null;
+  createdAt: string;
+}
+
+export interface NotificationList {
+  items: NotificationView[];
+  unreadCount: number;
+}
+
+/** `POST /notifications/read`. */
+export interface NotificationsReadResult {
+  unreadCount: number;
+}
+
+declare module '../realtime/events' {
+  interface ServerToClientEvents {
+    'notification:new': (payload: NotificationView) => void;
+  }
+}
