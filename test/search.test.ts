@@ -101,6 +101,28 @@ describe('search through the API never leaks a word', () => {
     expect(typed.hits.map((h) => h.title).join(' ')).not.toMatch(/Draft|Deleted/);
   });
 
+  it('quotes what readers see in snippets, never the markdown source', async () => {
+    const word = 'quasicrystalline';
+    await createDoc(member, privateGroup, {
+      kind: 'page',
+      title: 'Formatting',
+      body: `**${word}** in [the IEA report](https://www.iea.org/reports) and \`code\` &amp; more`,
+    });
+    const socket = await SocketClient.connect(world.app.url, member.token);
+    const channels = await member.api.get<Array<{ id: string }>>(`/api/groups/${privateGroup.id}/channels`);
+    await socket.post(channels.body[0].id, `_${word}_ see **[link](https://example.org)**`);
+    socket.socket.close();
+    const result = await eventually(
+      () => search(member, word),
+      (r) => r.total >= 2,
+      'the page and the message to be indexed',
+    );
+    const texts = result.hits.map((h) => h.snippet.replace(/<\/?mark>/g, '')).filter((t) => t.includes(word));
+    expect(texts).toHaveLength(2);
+    for (const text of texts) expect(text).not.toMatch(/\*\*|\]\(|`|(?<!&amp;)_\w/);
+    expect(texts.join(' ')).toMatch(/the IEA report/);
+  });
+
   it('finds nothing, and counts nothing, for a non-member, an observer of another group, a removed member and another organisation', async () => {
     await eventually(
       () => search(member, MARKER),

@@ -1,4 +1,5 @@
 import { EntityManager, In } from 'typeorm';
+import { plainText } from '../markdown/plain-text';
 import type { MessageView, ReactionSummary } from './message.view';
 import type { SearchDocument } from '../search/search-document';
 import { User } from '../users/user.entity';
@@ -78,7 +79,8 @@ export function searchDocument(m: Message, channelName: string, organisationId: 
     groupId: m.groupId,
     kind: 'message',
     title: `#${channelName}`,
-    body: m.body,
+    // What readers see, so a snippet never quotes markdown.
+    body: plainText(m.html),
     tags: [],
     authorId: m.authorId,
     organisationId,

@@ -1,3 +1,4 @@
+import { plainText } from '../markdown/plain-text';
 import type { SearchDocument } from '../search/search-document';
 import type { Document } from './document.entity';
 import { documentRoute, RevisionFields } from './rules';
@@ -21,7 +22,7 @@ export function toSearchDocument(doc: Document, ctx: PayloadContext): SearchDocu
   if (doc.sourcePublishedAt) extra.publishedAt = doc.sourcePublishedAt;
   if (doc.relevance !== null) extra.relevance = String(doc.relevance);
   if (doc.meetingDate) extra.meetingDate = doc.meetingDate;
-  if (doc.decisions.length) extra.decisions = doc.decisions.join('\n');
+  if (doc.decisionsHtml.length) extra.decisions = doc.decisionsHtml.map(plainText).join('\n');
   if (ctx.actionItems.length) extra.actionItems = ctx.actionItems.map((a) => a.description).join('\n');
   if (doc.linkUrl) extra.linkUrl = doc.linkUrl;
   if (ctx.fileName) extra.fileName = ctx.fileName;
@@ -32,7 +33,8 @@ export function toSearchDocument(doc: Document, ctx: PayloadContext): SearchDocu
     groupId: doc.groupId,
     kind: doc.kind,
     title: doc.title,
-    body: doc.body,
+    // What readers see, so a snippet never quotes markdown.
+    body: plainText(doc.bodyHtml),
     tags: doc.tags,
     authorId: doc.authorId,
     organisationId: ctx.organisationId,

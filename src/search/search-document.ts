@@ -12,7 +12,7 @@ export interface SearchDocument {
   /** Document kind (`page`, `ci_note`, `meeting_summary`, `resource`) or `message`. */
   kind: string;
   title: string;
-  /** Plain text (markdown source is fine; it is not rendered for search). */
+  /** Plain text as readers see it (the rendered HTML's text, never markdown): snippets quote it. */
   body: string;
   tags: string[];
   authorId: string | null;
