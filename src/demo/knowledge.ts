@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { emptyState } from '../../documents/document-input';
-import { DocumentState, DocumentWriter } from '../../documents/document-writer';
-import { DocumentKind } from '../../documents/rules';
+import { emptyState } from '../documents/document-input';
+import { DocumentState, DocumentWriter } from '../documents/document-writer';
+import { DocumentKind } from '../documents/rules';
 
 /**
  * Demo knowledge for the three demo groups: CI notes with realistic sources and topics

@@ -1,16 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { hashPassword } from '../../auth/password';
-import { CacheBus } from '../../cache/cache-bus';
-import { Channel } from '../../channels/channel.entity';
-import { DocumentWriter } from '../../documents/document-writer';
-import { AppConfig } from '../../config/config';
-import { GroupsService } from '../../groups/groups.service';
-import { Membership } from '../../groups/membership.entity';
-import { Organisation } from '../../organisations/organisation.entity';
-import { requireEmail, UsersService } from '../../users/users.service';
-import { User } from '../../users/user.entity';
+import { hashPassword } from '../auth/password';
+import { CacheBus } from '../cache/cache-bus';
+import { Channel } from '../channels/channel.entity';
+import { DocumentWriter } from '../documents/document-writer';
+import { AppConfig } from '../config/config';
+import { GroupsService } from '../groups/groups.service';
+import { Membership } from '../groups/membership.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { requireEmail, UsersService } from '../users/users.service';
+import { User } from '../users/user.entity';
 import {
   AGENCY,
   ASSOCIATION_PEOPLE,
@@ -19,9 +19,9 @@ import {
   GROUPS,
   STAFF,
   UNIVERSITY,
-} from './demo-data';
-import { seedEvaluation } from './demo-evaluation';
-import { seedKnowledge } from './demo-knowledge';
+} from './data/world';
+import { seedEvaluation } from './evaluation';
+import { seedKnowledge } from './knowledge';
 
 export interface DemoLogin {
   email: string;
