@@ -27,6 +27,6 @@ import { TimelineService } from './timeline.service';
     ChannelsGateway,
     MessageSearchSource,
   ],
-  exports: [ChannelsService],
+  exports: [ChannelsService, MessagesService],
 })
 export class ChannelsModule {}

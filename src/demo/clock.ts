@@ -24,7 +24,7 @@ export class DemoClock {
     const [, back, hh, mm] = day.map(Number);
     if (back < 1) throw new Error(`demo time "${spec}": at least one working day back (today may not have reached it)`);
     let date = Math.floor(this.now.getTime() / DAY) * DAY;
-    for (let left = back; left > 0; ) {
+    for (let left = back; left > 0;) {
       date -= DAY;
       const weekday = new Date(date).getUTCDay();
       if (weekday !== 0 && weekday !== 6) left--;

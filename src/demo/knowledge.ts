@@ -17,8 +17,9 @@ export interface DemoAction {
 }
 
 /** What a document or one of its later versions changes; times are DemoClock specs. */
-export interface DemoChange
-  extends Partial<Omit<DocumentState, 'groupId' | 'status' | 'meetingDate' | 'attendees' | 'actionItems'>> {
+export interface DemoChange extends Partial<
+  Omit<DocumentState, 'groupId' | 'status' | 'meetingDate' | 'attendees' | 'actionItems'>
+> {
   /** When the meeting was (a DemoClock spec; only its date is kept). */
   meeting?: string;
   attendees?: { people: string[]; organisations: string[] };
@@ -59,7 +60,8 @@ export async function seedKnowledge(
   for (const [group, docs] of Object.entries(documents)) {
     for (const doc of docs) {
       steps.push({ at: clock.at(doc.at), by: doc.author, change: doc, doc, group, first: true });
-      for (const r of doc.revisions ?? []) steps.push({ at: clock.at(r.at), by: r.by, change: r, doc, group, first: false });
+      for (const r of doc.revisions ?? [])
+        steps.push({ at: clock.at(r.at), by: r.by, change: r, doc, group, first: false });
     }
   }
   steps.sort((a, b) => a.at.getTime() - b.at.getTime());

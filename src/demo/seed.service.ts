@@ -1,16 +1,25 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { CacheBus } from '../cache/cache-bus';
-import { Channel } from '../channels/channel.entity';
-import { DocumentWriter } from '../documents/document-writer';
+import { ChannelsService } from '../channels/channels.service';
+import { Message } from '../channels/message.entity';
+import { MessagesService } from '../channels/messages.service';
 import { AppConfig } from '../config/config';
+import { DocumentWriter } from '../documents/document-writer';
 import { GroupsService } from '../groups/groups.service';
-import { Membership } from '../groups/membership.entity';
+import { WorkingGroup } from '../groups/working-group.entity';
 import { Organisation } from '../organisations/organisation.entity';
+import { SearchSources } from '../search/search-sources';
 import { requireEmail, UsersService } from '../users/users.service';
 import { User } from '../users/user.entity';
+import { DemoClock } from './clock';
+import { seedConversations } from './conversations';
+import { EVALUATION_HISTORY, TALENT_HISTORY } from './data/chat-groups';
+import { TECH_WATCH_HISTORY } from './data/chat-tech-watch';
+import { EVALUATION_DOCUMENTS, TALENT_DOCUMENTS } from './data/knowledge-groups';
+import { TECH_WATCH_DOCUMENTS } from './data/knowledge-tech-watch';
 import {
   AGENCY,
   ASSOCIATION_PEOPLE,
@@ -21,14 +30,23 @@ import {
   UNIVERSITY,
 } from './data/world';
 import { seedEvaluation } from './evaluation';
-import { seedKnowledge } from './knowledge';
+import { seedKnowledge, WrittenDocument } from './knowledge';
+import { backdate, reannounce } from './timeline';
+import { DemoWorld, seedChannels, seedWorld } from './world';
 
 export interface DemoLogin {
   email: string;
   role: string;
 }
 
-/** Start-up data: the bootstrap admin, then (when enabled) the demo world. Both idempotent. */
+const HISTORY = [...TECH_WATCH_HISTORY, ...EVALUATION_HISTORY, ...TALENT_HISTORY];
+
+/**
+ * Start-up data: the bootstrap admin, then (when enabled) the demo world with a few weeks of
+ * history. Both idempotent. The demo is written through the feature services at the current
+ * time, in a few transactions (one for the world, its knowledge and the evaluation loop; one
+ * group commit per wave of messages), then back-dated in one more (timeline.ts).
+ */
 @Injectable()
 export class SeedService {
   private readonly logger = new Logger('seed');
@@ -38,7 +56,10 @@ export class SeedService {
     private readonly config: AppConfig,
     private readonly users: UsersService,
     private readonly groups: GroupsService,
+    private readonly channels: ChannelsService,
+    private readonly messages: MessagesService,
     private readonly documents: DocumentWriter,
+    private readonly search: SearchSources,
     private readonly cache: CacheBus,
   ) {}
 
@@ -61,7 +82,7 @@ export class SeedService {
     this.logger.log(`created admin ${email} from ADMIN_EMAIL`);
   }
 
-  /** Seeds once: skipped when the demo groups already exist. */
+  /** Seeds once: skipped when the demo world exists (which only gains what it lacks). */
   private async seedDemo(): Promise<DemoLogin[]> {
     const logins: DemoLogin[] = [
       { email: 'admin@agency.demo', role: 'admin' },
@@ -69,68 +90,87 @@ export class SeedService {
       { email: ASSOCIATION_PEOPLE[0].email, role: 'member (Energy association)' },
       { email: 'nerea@agency.demo', role: 'observer (liaison officer)' },
     ];
+    const clock = new DemoClock(new Date());
     if (await this.dataSource.manager.existsBy(Organisation, { name: AGENCY.name })) {
-      // A demo database from before the evaluation loop gets its events and surveys now.
-      if (await this.dataSource.transaction((manager) => seedEvaluation(manager))) {
-        this.logger.log('demo evaluation data seeded');
-      }
+      await this.upgrade(clock);
       return logins;
     }
+    const started = performance.now();
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await this.dataSource.transaction(async (manager) => {
-      const orgIds = await this.insertOrganisations(manager);
-      const userIds = new Map<string, string>();
-      for (const person of [...STAFF, ...ASSOCIATION_PEOPLE]) {
-        const user = await manager.save(
-          manager.create(User, {
-            email: requireEmail(person.email),
-            displayName: person.displayName,
-            organisationId: orgIds.get(person.organisation)!,
-            locale: person.locale,
-            role: person.role,
-            active: true,
-            passwordHash,
-          }),
-        );
-        userIds.set(person.email, user.id);
-      }
-      const groupIds = new Map<string, string>();
-      for (const demo of GROUPS) {
-        const { slug, name, description, visibility } = demo;
-        const group = await this.groups.insert(manager, { slug, name, description, visibility });
-        groupIds.set(slug, group.id);
-        const members: Array<[string, Membership['role']]> = [
-          [demo.facilitator, 'facilitator'],
-          ...demo.associations.map((key): [string, Membership['role']] => [
-            ASSOCIATION_PEOPLE.find((p) => p.organisation === key)!.email,
-            'member',
-          ]),
-          ...demo.extraMembers.map((email): [string, Membership['role']] => [email, 'member']),
-          ...demo.observers.map((email): [string, Membership['role']] => [email, 'observer']),
-        ];
-        await manager.insert(
-          Membership,
-          members.map(([email, role]) => ({ groupId: group.id, userId: userIds.get(email)!, role })),
-        );
-        for (const channel of demo.extraChannels) {
-          await manager.insert(Channel, { groupId: group.id, ...channel, createdById: userIds.get(demo.facilitator)! });
-        }
-      }
-      await seedKnowledge(manager, this.documents, { groups: groupIds, users: userIds, organisations: orgIds });
-      await seedEvaluation(manager);
+    const { world, documents, writtenAt } = await this.dataSource.transaction(async (manager) => {
+      const world = await seedWorld(manager, { users: this.users, groups: this.groups }, passwordHash);
+      const documents = await seedKnowledge(manager, this.documents, world, clock, {
+        'tech-watch': TECH_WATCH_DOCUMENTS,
+        evaluation: EVALUATION_DOCUMENTS,
+        talent: TALENT_DOCUMENTS,
+      });
+      await seedEvaluation(manager, clock.now);
+      return { world, documents, writtenAt: await transactionStart(manager) };
     });
     // Groups and memberships written in bulk: other processes on this database start afresh.
     await this.cache.publish([{ kind: 'all' }]);
-    this.logger.log('demo data seeded');
+    const worldMs = Math.round(performance.now() - started);
+    const counts = await this.history(clock, world, documents, writtenAt);
+    this.logger.log(
+      { ...counts, documents: documents.length, worldMs, ms: Math.round(performance.now() - started) },
+      'demo data seeded',
+    );
     return logins;
   }
 
-  private async insertOrganisations(manager: EntityManager): Promise<Map<string, string>> {
-    const ids = new Map<string, string>();
-    for (const { key, ...fields } of [AGENCY, UNIVERSITY, ...CLUSTER_ASSOCIATIONS]) {
-      const saved = await manager.save(manager.create(Organisation, fields));
-      ids.set(key, saved.id);
+  /** A demo database from before the evaluation loop or the history gets them now. */
+  private async upgrade(clock: DemoClock): Promise<void> {
+    if (await this.dataSource.transaction((manager) => seedEvaluation(manager, clock.now))) {
+      this.logger.log('demo evaluation data seeded');
     }
-    return ids;
+    const world = await this.loadWorld();
+    if (!world || (await this.dataSource.manager.existsBy(Message, { groupId: In([...world.groups.values()]) })))
+      return;
+    await this.history(clock, world, [], null);
+    this.logger.log('demo history seeded');
   }
+
+  private async history(
+    clock: DemoClock,
+    world: DemoWorld,
+    documents: WrittenDocument[],
+    worldWrittenAt: string | null,
+  ): Promise<{ messages: number; historyMs: number; backdateMs: number }> {
+    const started = performance.now();
+    await seedChannels(this.channels, world);
+    const messages = await seedConversations(this.messages, world, clock, HISTORY);
+    const historyMs = Math.round(performance.now() - started);
+    const channelIds = [...world.channels.values()];
+    await this.dataSource.transaction((manager) =>
+      backdate(manager, { clock, worldWrittenAt, channelIds, documents, messages }),
+    );
+    await this.cache.publish([{ kind: 'all' }]);
+    await reannounce(this.search, (fn) => this.dataSource.transaction(fn));
+    return { messages: messages.length, historyMs, backdateMs: Math.round(performance.now() - started) - historyMs };
+  }
+
+  /** The demo world as stored, or null when a person or group of it is missing (then it is left alone). */
+  private async loadWorld(): Promise<DemoWorld | null> {
+    const m = this.dataSource.manager;
+    const emails = [...STAFF, ...ASSOCIATION_PEOPLE].map((p) => p.email);
+    const [users, groups, orgs] = await Promise.all([
+      m.findBy(User, { email: In(emails) }),
+      m.findBy(WorkingGroup, { slug: In(GROUPS.map((g) => g.slug)) }),
+      m.findBy(Organisation, { name: In([AGENCY, UNIVERSITY, ...CLUSTER_ASSOCIATIONS].map((o) => o.name)) }),
+    ]);
+    if (users.length !== emails.length || groups.length !== GROUPS.length) return null;
+    const orgKey = new Map([AGENCY, UNIVERSITY, ...CLUSTER_ASSOCIATIONS].map((o) => [o.name, o.key]));
+    return {
+      organisations: new Map(orgs.map((o) => [orgKey.get(o.name)!, o.id])),
+      users: new Map(users.map((u) => [u.email, u])),
+      groups: new Map(groups.map((g) => [g.slug, g.id])),
+      channels: new Map(),
+    };
+  }
+}
+
+/** Every row a transaction inserts with a `now()` default carries this time (as text: to the microsecond). */
+async function transactionStart(manager: EntityManager): Promise<string> {
+  const [row] = await manager.query<Array<{ now: string }>>('SELECT now()::text AS now');
+  return row.now;
 }

@@ -6,7 +6,15 @@ import { Membership } from '../groups/membership.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { UsersService } from '../users/users.service';
 import { User } from '../users/user.entity';
-import { AGENCY, ASSOCIATION_PEOPLE, CLUSTER_ASSOCIATIONS, DEMO_PASSWORD, GROUPS, STAFF, UNIVERSITY } from './data/world';
+import {
+  AGENCY,
+  ASSOCIATION_PEOPLE,
+  CLUSTER_ASSOCIATIONS,
+  DEMO_PASSWORD,
+  GROUPS,
+  STAFF,
+  UNIVERSITY,
+} from './data/world';
 
 /** The demo world's ids: organisations by key, people by email, groups and channels by slug and name. */
 export interface DemoWorld {
@@ -67,7 +75,8 @@ export async function seedWorld(
     const member = (email: string, role: Membership['role']) =>
       rows.push({ groupId: group.id, userId: world.users.get(email)!.id, role });
     member(demo.facilitator, 'facilitator');
-    for (const key of demo.associations) member(ASSOCIATION_PEOPLE.find((p) => p.organisation === key)!.email, 'member');
+    for (const key of demo.associations)
+      member(ASSOCIATION_PEOPLE.find((p) => p.organisation === key)!.email, 'member');
     for (const email of demo.extraMembers) member(email, 'member');
     for (const email of demo.observers) member(email, 'observer');
   }
@@ -75,12 +84,15 @@ export async function seedWorld(
   return world;
 }
 
-/** Each group's channels beyond `general`, opened by its facilitator through the channels service. */
+/** Each group's channels beyond `general` (those it lacks), opened by its facilitator through the channels service. */
 export async function seedChannels(channels: ChannelsService, world: DemoWorld): Promise<void> {
   for (const demo of GROUPS) {
     const groupId = world.groups.get(demo.slug)!;
     const facilitator = actorOf(world, demo.facilitator);
-    for (const channel of demo.extraChannels) await channels.create(facilitator, groupId, channel);
+    const existing = new Set((await channels.list(facilitator, groupId, true)).map((c) => c.name));
+    for (const channel of demo.extraChannels) {
+      if (!existing.has(channel.name)) await channels.create(facilitator, groupId, channel);
+    }
     for (const c of await channels.list(facilitator, groupId)) world.channels.set(`${demo.slug}/${c.name}`, c.id);
   }
 }
