@@ -26,11 +26,10 @@ const LAYERS = [
   // Subscribes to the features' domain events; no feature imports it.
   ['notifications'],
 ];
-/** What only bootstrap code may import: the app module and entry points, CLIs and the demo data (moving from database/seed to demo/). */
-const TOP = ['src/*.ts', 'src/cli/**', 'src/demo/**', 'src/database/seed/**'];
+/** What only bootstrap code may import: the app module and entry points, CLIs and the demo data. */
+const TOP = ['src/*.ts', 'src/cli/**', 'src/demo/**'];
 
-/** `src/database/*.ts`, not its seed/ (which moves to src/demo, the top layer). */
-const filesOf = (folder) => (folder === 'database' ? ['src/database/*.ts'] : [`src/${folder}/**`]);
+const filesOf = (folder) => [`src/${folder}/**`];
 
 const layerZones = LAYERS.map((layer, i) => ({
   target: layer.flatMap(filesOf),

@@ -6,7 +6,7 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { AuzolanDataSource } from './database/data-source';
 import { DatabaseModule } from './database/database.module';
-import { SeedModule } from './database/seed/seed.module';
+import { DemoModule } from './demo/demo.module';
 import { DocumentsModule } from './documents/documents.module';
 import { DomainEventsModule } from './domain-events/domain-events.module';
 import { EventsModule } from './events/events.module';
@@ -45,7 +45,7 @@ export class AppModule {
         NotificationsModule,
         SearchModule,
         HealthModule,
-        SeedModule,
+        DemoModule,
       ],
     };
   }

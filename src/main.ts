@@ -9,8 +9,8 @@ import { AppConfig, ConfigError, loadConfig } from './config/config';
 import { openDatabase } from './database/data-source';
 import { databaseMode, describeDatabase } from './database/mode';
 import { DataDirLockedError } from './database/data-dir-lock';
-import { DEMO_PASSWORD } from './database/seed/demo-data';
-import { SeedService } from './database/seed/seed.service';
+import { DEMO_PASSWORD } from './demo/data/world';
+import { SeedService } from './demo/seed.service';
 import { configureHttp } from './http';
 
 /** Fatal start-up problems end the process with one line naming the cause, and no stack trace. */

@@ -26,6 +26,6 @@ import { TimelineService } from './timeline.service';
     ChannelsGateway,
     MessageSearchSource,
   ],
-  exports: [ChannelsService],
+  exports: [ChannelsService, MessagesService],
 })
 export class ChannelsModule {}

@@ -52,8 +52,11 @@ export class UsersService {
     return toUserView(await this.load(user.id));
   }
 
-  /** Also used by the admin bootstrap and the demo seed, inside their own transactions. */
-  async insert(manager: EntityManager, dto: CreateUserDto): Promise<User> {
+  /**
+   * Also used by the admin bootstrap and the demo seed, inside their own transactions. The
+   * demo gives everyone the same password: it hashes it once and passes `passwordHash`.
+   */
+  async insert(manager: EntityManager, dto: CreateUserDto, passwordHash?: string): Promise<User> {
     const email = requireEmail(dto.email);
     if (await manager.existsBy(User, { email })) {
       throw conflict('Someone already has this email address', [{ field: 'email', reason: 'taken' }]);
@@ -67,7 +70,7 @@ export class UsersService {
         locale: dto.locale ?? 'en',
         role: dto.role ?? 'member',
         active: true,
-        passwordHash: await hashPassword(dto.password),
+        passwordHash: passwordHash ?? (await hashPassword(dto.password)),
       }),
     );
   }

@@ -4,7 +4,7 @@ import { api, DemoApp } from './support/demo-app';
 
 /**
  * The web client as people use it today: sign-in, home, a group and its members, roles
- * (observer, non-member), language and a phone. Demo logins (see src/database/seed).
+ * (observer, non-member), language and a phone. Demo logins (see src/demo).
  */
 describe('Auzolan in a browser', () => {
   let demo: DemoApp;

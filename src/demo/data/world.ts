@@ -166,7 +166,7 @@ export const GROUPS: DemoGroup[] = [
     associations: keys, // all 17
     extraMembers: [],
     observers: ['nerea@agency.demo'],
-    extraChannels: [],
+    extraChannels: [{ name: 'surveys', topic: "Cluster Day and User's Voice: questions, waves, results" }],
   },
   {
     slug: 'talent',
@@ -177,6 +177,33 @@ export const GROUPS: DemoGroup[] = [
     associations: ['automotive', 'maritime', 'health', 'environment', 'paper', 'metals', 'creative'],
     extraMembers: ['idoia@university.demo'],
     observers: ['nerea@agency.demo'],
-    extraChannels: [],
+    extraChannels: [{ name: 'apprenticeships', topic: 'Shared tutors, pooled places, calendars' }],
   },
 ];
+
+/** Everyone's email by first name, for the demo history (checked against the lists above by world.spec.ts). */
+export const P = {
+  amaia: 'admin@agency.demo',
+  jon: 'jon@agency.demo',
+  maite: 'maite@agency.demo',
+  iker: 'iker@agency.demo',
+  nerea: 'nerea@agency.demo',
+  idoia: 'idoia@university.demo',
+  ane: 'ane@energy.demo',
+  mikel: 'mikel@manufacturing.demo',
+  leire: 'leire@automotive.demo',
+  unai: 'unai@aerospace.demo',
+  irati: 'irati@maritime.demo',
+  asier: 'asier@food.demo',
+  june: 'june@health.demo',
+  gorka: 'gorka@digital.demo',
+  nahia: 'nahia@environment.demo',
+  xabier: 'xabier@mobility.demo',
+  maider: 'maider@paper.demo',
+  eneko: 'eneko@machinetools.demo',
+  garazi: 'garazi@metals.demo',
+  aitor: 'aitor@construction.demo',
+  uxue: 'uxue@creative.demo',
+  julen: 'julen@electronics.demo',
+  itziar: 'itziar@habitat.demo',
+} as const;

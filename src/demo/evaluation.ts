@@ -1,16 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
-import { replaceAttendance } from '../../events/event-people.service';
-import { EventInvitation } from '../../events/event-invitation.entity';
-import { AgendaEvent } from '../../events/event.entity';
-import { WorkingGroup } from '../../groups/working-group.entity';
-import { Organisation } from '../../organisations/organisation.entity';
-import { SurveyQuestion, SurveyQuestionVersion } from '../../surveys/question.entity';
-import { SurveyAnswer, SurveyRespondent, SurveyResponse } from '../../surveys/response.entity';
-import { QuestionKind } from '../../surveys/rules';
-import { Survey, SurveyItem, SurveyWave } from '../../surveys/survey.entity';
-import { User } from '../../users/user.entity';
-import { ASSOCIATION_PEOPLE, CLUSTER_ASSOCIATIONS, GROUPS } from './demo-data';
+import { replaceAttendance } from '../events/event-people.service';
+import { EventInvitation } from '../events/event-invitation.entity';
+import { AgendaEvent } from '../events/event.entity';
+import { WorkingGroup } from '../groups/working-group.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { SurveyQuestion, SurveyQuestionVersion } from '../surveys/question.entity';
+import { SurveyAnswer, SurveyRespondent, SurveyResponse } from '../surveys/response.entity';
+import { QuestionKind } from '../surveys/rules';
+import { Survey, SurveyItem, SurveyWave } from '../surveys/survey.entity';
+import { User } from '../users/user.entity';
+import { ASSOCIATION_PEOPLE, CLUSTER_ASSOCIATIONS, GROUPS } from './data/world';
 
 /**
  * Demo evaluation loop, built so the agency's own sentences come out of the live figures:
