@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -6,6 +8,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { DataSource } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
 import { AppConfig } from '../config/config';
+import { ClusterTemplate, openCluster } from './cluster-template';
 import { DataDirLock } from './data-dir-lock';
 import { databaseMode } from './mode';
 import { SnakeNamingStrategy } from './naming';
@@ -32,6 +35,7 @@ export class AuzolanDataSource extends DataSource {
 }
 
 const ROOT = join(__dirname, '..', '..');
+export const EXTENSIONS = { pg_trgm, unaccent };
 
 export function baseOptions(): PostgresDataSourceOptions {
   return {
@@ -65,7 +69,7 @@ export async function createDataSource(config: AppConfig): Promise<AuzolanDataSo
   }
   const lock = DataDirLock.acquire(config.dataDir);
   try {
-    const pglite = await PGlite.create(join(config.dataDir, 'pg'), { extensions: { pg_trgm, unaccent } });
+    const pglite = await openCluster(join(config.dataDir, 'pg'), { extensions: EXTENSIONS }, clusterTemplate());
     // PGlite has a single session: one connection, and every query is serialised.
     const dataSource = new AuzolanDataSource({ ...baseOptions(), poolSize: 1, extra: createPgConfig(pglite) });
     dataSource.pglite = pglite;
@@ -76,6 +80,41 @@ export async function createDataSource(config: AppConfig): Promise<AuzolanDataSo
     lock.release();
     throw e;
   }
+}
+
+/**
+ * New embedded data directories start from a migrated cluster that `npm run build` makes
+ * (cluster-template.cli.ts) and keeps with the install, in node_modules/.cache/auzolan, named by
+ * the PGlite version and the migrations' contents: a new or changed migration makes a new one.
+ */
+export function clusterTemplate(): ClusterTemplate {
+  const migrations = join(ROOT, 'migrations');
+  const digest = createHash('sha256');
+  for (const file of readdirSync(migrations)
+    .filter((f) => f.endsWith('.js'))
+    .sort()) {
+    digest.update(file).update(readFileSync(join(migrations, file)));
+  }
+  const pglitePackage = join(dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json');
+  const { version } = JSON.parse(readFileSync(pglitePackage, 'utf8')) as { version: string };
+  return {
+    cacheDir: join(ROOT, '..', 'node_modules', '.cache', 'auzolan'),
+    key: `pglite-${version}-${digest.digest('hex').slice(0, 16)}`,
+    prepare: async (pglite: PGlite) => {
+      const migrator = new DataSource({
+        ...baseOptions(),
+        poolSize: 1,
+        extra: createPgConfig(pglite),
+        logging: ['error'],
+      });
+      await migrator.initialize();
+      try {
+        await migrator.runMigrations({ transaction: 'each' });
+      } finally {
+        await migrator.destroy();
+      }
+    },
+  };
 }
 
 /** Connects and applies pending migrations; returns how many ran. */
