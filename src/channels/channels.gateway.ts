@@ -24,10 +24,11 @@ import { MessagesService, WriteResult } from './messages.service';
 import { TimelineService } from './timeline.service';
 
 /**
- * The channel events of the one socket.io server. Each payload is validated against its DTO
- * (dto/channel-events.dto.ts, dto/message-events.dto.ts) before the handler runs. Every handler checks GroupsPolicy again
- * (through ChannelsService/MessagesService), persists, and only then is the ack sent; the
- * broadcast runs after the ack (`after`), so the sender always learns its seq first.
+ * The channel events of the one socket.io server. Each payload has passed its DTO
+ * (dto/channel-events.dto.ts, dto/message-events.dto.ts) before a handler runs. Every handler
+ * checks GroupsPolicy again (through ChannelsService/MessagesService), persists, and only then
+ * is the ack sent; the broadcast runs after the ack (`after`), so the sender always learns its
+ * seq first.
  */
 @Injectable()
 export class ChannelsGateway implements OnModuleInit {
