@@ -31,8 +31,8 @@ export interface ChannelRef {
 }
 export interface ChannelJoinRequest {
   channelId: string;
-  /** The last seq the client saw; missing means "send nothing, just subscribe". */
-  afterSeq?: number;
+  /** The last seq the client saw; missing (or null) means "send nothing, just subscribe". */
+  afterSeq?: number | null;
 }
 export interface ChannelJoinResult {
   channelId: string;
@@ -49,6 +49,10 @@ export interface ReadRequest {
 export interface ReadResult {
   channelId: string;
   lastReadSeq: number;
+}
+/** The answer to `typing`: false when it came too soon after the last one and was not relayed. */
+export interface TypingResult {
+  relayed: boolean;
 }
 export interface TypingPayload {
   channelId: string;
@@ -69,7 +73,7 @@ declare module '../realtime/events' {
   interface ClientToServerEvents {
     'channel:join': (payload: ChannelJoinRequest, ack: AckCallback<ChannelJoinResult>) => void;
     'channel:leave': (payload: ChannelRef, ack: AckCallback) => void;
-    typing: (payload: ChannelRef, ack?: AckCallback) => void;
+    typing: (payload: ChannelRef, ack?: AckCallback<TypingResult>) => void;
     read: (payload: ReadRequest, ack: AckCallback<ReadResult>) => void;
   }
   interface ServerToClientEvents {

@@ -3,21 +3,32 @@ import type { UserRoleChanged } from '../auth/auth.events';
 import { DomainEvents } from '../domain-events/domain-events';
 import type { MembershipChanged } from '../groups/group.events';
 import { rooms } from '../realtime/events';
-import type { MessageView } from './message.view';
-import { bool, object, optionalSeq, optionalUuid, seq, uuid } from '../realtime/payload';
 import type { Turn } from '../realtime/arrival-order';
-import { HandlerResult, RealtimeGateway } from '../realtime/realtime.gateway';
+import type { HandlerResult } from '../realtime/dispatcher';
+import { RealtimeGateway } from '../realtime/realtime.gateway';
 import type { AppSocket } from '../realtime/socket';
 import { REALTIME_LIMITS } from '../realtime/realtime.limits';
 import { ChannelActivity } from './channel-activity';
+import type { ChannelJoinResult, ReadResult, TypingResult } from './channel.view';
 import { ChannelsService } from './channels.service';
+import { ChannelJoinDto, ChannelRefDto, ReadDto } from './dto/channel-events.dto';
+import {
+  MessageEditDto,
+  MessagePinDto,
+  MessageRefDto,
+  MessageSendDto,
+  ReactionToggleDto,
+} from './dto/message-events.dto';
+import type { MessageResult, MessageView, ReactionResult } from './message.view';
 import { MessagesService, WriteResult } from './messages.service';
 import { TimelineService } from './timeline.service';
 
 /**
- * The channel events of the one socket.io server. Every handler checks GroupsPolicy again
- * (through ChannelsService/MessagesService), persists, and only then is the ack sent; the
- * broadcast runs after the ack (`after`), so the sender always learns its seq first.
+ * The channel events of the one socket.io server. Each payload has passed its DTO
+ * (dto/channel-events.dto.ts, dto/message-events.dto.ts) before a handler runs. Every handler
+ * checks GroupsPolicy again (through ChannelsService/MessagesService), persists, and only then
+ * is the ack sent; the broadcast runs after the ack (`after`), so the sender always learns its
+ * seq first.
  */
 @Injectable()
 export class ChannelsGateway implements OnModuleInit {
@@ -37,55 +48,50 @@ export class ChannelsGateway implements OnModuleInit {
     this.events.onAfterCommit('membership.changed', (e) => this.onMembershipChanged(e));
     this.events.onAfterCommit('user.roleChanged', (e) => this.onUserRoleChanged(e));
     const on = this.realtime.handle.bind(this.realtime);
-    on('channel:join', (s, p) => this.join(s, p));
-    on('channel:leave', async (s, p) => {
-      const channelId = uuid(object(p, ['channelId']), 'channelId');
+    on('channel:join', ChannelJoinDto, (s, p) => this.join(s, p));
+    on('channel:leave', ChannelRefDto, async (s, { channelId }) => {
       await s.leave(rooms.channel(channelId));
       return { ack: {} };
     });
     // In order: one person's quick successive sends take seqs in the order they were sent.
-    on('message:send', (s, p, turn) => this.send(s, p, turn), { inOrder: true });
-    on('message:edit', async (s, p) => {
-      const f = object(p, ['messageId', 'body']);
-      return this.broadcastWrite(s, await this.messages.edit(s.data.actor, uuid(f, 'messageId'), f.body));
-    });
-    on('message:delete', async (s, p) => {
-      const f = object(p, ['messageId']);
-      return this.broadcastWrite(s, await this.messages.remove(s.data.actor, uuid(f, 'messageId')), true);
-    });
-    on('message:pin', async (s, p) => {
-      const f = object(p, ['messageId', 'pinned']);
-      return this.broadcastWrite(s, await this.messages.pin(s.data.actor, uuid(f, 'messageId'), bool(f, 'pinned')));
-    });
-    on('reaction:toggle', (s, p) => this.react(s, p));
-    on('typing', (s, p) => this.typing(s, p));
-    on('read', (s, p) => this.read(s, p));
+    on('message:send', MessageSendDto, (s, p, turn) => this.send(s, p, turn), { inOrder: true });
+    on('message:edit', MessageEditDto, async (s, p) =>
+      this.broadcastWrite(s, await this.messages.edit(s.data.actor, p.messageId, p.body)),
+    );
+    on('message:delete', MessageRefDto, async (s, p) =>
+      this.broadcastWrite(s, await this.messages.remove(s.data.actor, p.messageId), true),
+    );
+    on('message:pin', MessagePinDto, async (s, p) =>
+      this.broadcastWrite(s, await this.messages.pin(s.data.actor, p.messageId, p.pinned)),
+    );
+    on('reaction:toggle', ReactionToggleDto, (s, p) => this.react(s, p));
+    on('typing', ChannelRefDto, (s, p) => this.typing(s, p));
+    on('read', ReadDto, (s, p) => this.read(s, p));
   }
 
-  private async join(socket: AppSocket, payload: unknown): Promise<HandlerResult> {
-    const f = object(payload, ['channelId', 'afterSeq']);
-    const channelId = uuid(f, 'channelId');
-    const afterSeq = optionalSeq(f, 'afterSeq');
+  private async join(
+    socket: AppSocket,
+    { channelId, afterSeq }: ChannelJoinDto,
+  ): Promise<HandlerResult<ChannelJoinResult>> {
     const { channel } = await this.channels.require(socket.data.actor, channelId, 'read');
     // Join before reading: whatever commits after the read is broadcast to us, so nothing
     // falls between the two. Clients drop what they already have by seq.
     await socket.join(rooms.channel(channelId));
-    if (afterSeq === null) {
+    if (afterSeq === undefined || afterSeq === null) {
       return { ack: { channelId, missed: [], lastSeq: Number(channel.lastSeq), hasMore: false } };
     }
     const page = await this.timeline.missed(channelId, afterSeq, REALTIME_LIMITS.joinMissedMax);
     return { ack: { channelId, missed: page.messages, lastSeq: page.lastSeq, hasMore: page.hasMore } };
   }
 
-  private async send(socket: AppSocket, payload: unknown, turn: Turn): Promise<HandlerResult> {
-    const f = object(payload, ['channelId', 'body', 'parentId', 'clientMsgId']);
+  private async send(socket: AppSocket, payload: MessageSendDto, turn: Turn): Promise<HandlerResult<MessageResult>> {
     const result = await this.messages.send(
       socket.data.actor,
       {
-        channelId: uuid(f, 'channelId'),
-        body: f.body as string,
-        parentId: optionalUuid(f, 'parentId'),
-        clientMsgId: uuid(f, 'clientMsgId'),
+        channelId: payload.channelId,
+        body: payload.body,
+        parentId: payload.parentId ?? null,
+        clientMsgId: payload.clientMsgId,
       },
       turn,
     );
@@ -102,7 +108,7 @@ export class ChannelsGateway implements OnModuleInit {
     };
   }
 
-  private broadcastWrite(socket: AppSocket, result: WriteResult, deleted = false): HandlerResult {
+  private broadcastWrite(socket: AppSocket, result: WriteResult, deleted = false): HandlerResult<MessageResult> {
     const { message } = result;
     return {
       ack: { message },
@@ -127,9 +133,12 @@ export class ChannelsGateway implements OnModuleInit {
     for (const m of changed) this.realtime.server.to(rooms.channel(m.channelId)).emit('message:updated', m);
   }
 
-  private async react(socket: AppSocket, payload: unknown): Promise<HandlerResult> {
-    const f = object(payload, ['messageId', 'emoji']);
-    const { message, reactions } = await this.timeline.toggleReaction(socket.data.actor, uuid(f, 'messageId'), f.emoji);
+  private async react(socket: AppSocket, payload: ReactionToggleDto): Promise<HandlerResult<ReactionResult>> {
+    const { message, reactions } = await this.timeline.toggleReaction(
+      socket.data.actor,
+      payload.messageId,
+      payload.emoji,
+    );
     return {
       ack: { messageId: message.id, reactions },
       after: () => {
@@ -141,8 +150,7 @@ export class ChannelsGateway implements OnModuleInit {
   }
 
   /** Relayed at most once per interval per socket and channel; never stored. */
-  private async typing(socket: AppSocket, payload: unknown): Promise<HandlerResult> {
-    const channelId = uuid(object(payload, ['channelId']), 'channelId');
+  private async typing(socket: AppSocket, { channelId }: ChannelRefDto): Promise<HandlerResult<TypingResult>> {
     let mine = this.lastTyping.get(socket);
     if (!mine) this.lastTyping.set(socket, (mine = new Map()));
     const now = Date.now();
@@ -160,10 +168,8 @@ export class ChannelsGateway implements OnModuleInit {
     };
   }
 
-  private async read(socket: AppSocket, payload: unknown): Promise<HandlerResult> {
-    const f = object(payload, ['channelId', 'seq']);
-    const channelId = uuid(f, 'channelId');
-    const lastReadSeq = await this.timeline.markRead(socket.data.actor, channelId, seq(f, 'seq'));
+  private async read(socket: AppSocket, { channelId, seq }: ReadDto): Promise<HandlerResult<ReadResult>> {
+    const lastReadSeq = await this.timeline.markRead(socket.data.actor, channelId, seq);
     return {
       ack: { channelId, lastReadSeq },
       after: () => {

@@ -38,15 +38,22 @@ export const REACTION_SHORTCODES = ['+1', '-1', 'heart', 'tada', 'eyes', 'rocket
 const EMOJI =
   /^(?:\p{Regional_Indicator}{2}|[#*0-9]\uFE0F?\u20E3|\p{Extended_Pictographic}\uFE0F?\p{Emoji_Modifier}?(?:\u200D\p{Extended_Pictographic}\uFE0F?\p{Emoji_Modifier}?)*)$/u;
 
-export function checkEmoji(emoji: unknown): string {
+/** Why `emoji` is not a reaction, or null when it is one emoji or a known shortcode. */
+export function emojiProblem(emoji: unknown): string | null {
   if (typeof emoji !== 'string' || emoji.length === 0 || emoji.length > 32) {
-    throw invalid('emoji', 'must be one emoji or a known shortcode');
+    return 'must be one emoji or a known shortcode';
   }
-  if ((REACTION_SHORTCODES as readonly string[]).includes(emoji)) return emoji;
+  if ((REACTION_SHORTCODES as readonly string[]).includes(emoji)) return null;
   const graphemes = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(emoji)];
   if (graphemes.length !== 1 || !EMOJI.test(emoji)) {
-    throw invalid('emoji', `must be one emoji or one of ${REACTION_SHORTCODES.join(', ')}`);
+    return `must be one emoji or one of ${REACTION_SHORTCODES.join(', ')}`;
   }
+  return null;
+}
+
+export function checkEmoji(emoji: string): string {
+  const problem = emojiProblem(emoji);
+  if (problem) throw invalid('emoji', problem);
   return emoji;
 }
 

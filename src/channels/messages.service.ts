@@ -57,6 +57,7 @@ export class MessagesService {
    * they were sent, though their checks run concurrently.
    */
   async send(actor: Actor, input: SendInput, turn: Turn = NO_TURN): Promise<WriteResult> {
+    // The socket DTO refused malformed bodies already; the length limit answers 413, so it is here.
     const body = checkBody(input.body);
     const { groupId } = await this.channels.requireGroup(actor, input.channelId, 'contribute');
     if (input.parentId) await this.threadRoot(input.channelId, input.parentId);
@@ -84,7 +85,7 @@ export class MessagesService {
     };
   }
 
-  async edit(actor: Actor, messageId: string, rawBody: unknown): Promise<WriteResult> {
+  async edit(actor: Actor, messageId: string, rawBody: string): Promise<WriteResult> {
     const body = checkBody(rawBody);
     const { message, channel } = await this.load(actor, messageId, 'contribute');
     if (message.authorId !== actor.id) throw forbidden('Only the author may edit a message');

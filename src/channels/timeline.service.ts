@@ -108,9 +108,9 @@ export class TimelineService {
   async toggleReaction(
     actor: Actor,
     messageId: string,
-    rawEmoji: unknown,
+    emoji: string,
   ): Promise<{ message: Message; reactions: ReactionSummary[] }> {
-    const emoji = checkEmoji(rawEmoji);
+    checkEmoji(emoji); // the socket DTO checked it already; the rule holds for any caller
     const { message } = await this.messages.load(actor, messageId, 'contribute');
     if (message.deletedAt) throw conflict('This message was deleted');
     const reactions = await this.dataSource.transaction(async (manager) => {

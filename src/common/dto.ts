@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 // The one place IsOptional is used: its null-skipping is exactly what Nullable means.
 // eslint-disable-next-line no-restricted-imports
-import { IsOptional, ValidateBy, ValidateIf } from 'class-validator';
+import { IsOptional, IsUUID, ValidateBy, ValidateIf } from 'class-validator';
 
 /** Trims string inputs before validation, so "  " counts as empty. */
 export const Trim = (): PropertyDecorator =>
@@ -33,3 +33,23 @@ export const TrimEach = (): PropertyDecorator =>
 /** A query-string boolean: exactly `true` or `false` (anything else stays text, and IsBoolean refuses it). */
 export const QueryBoolean = (): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
+
+/**
+ * An id field: any UUID, lower-cased, so that ids spelt in capitals name the same socket.io
+ * room (room names are compared as strings; Postgres compares uuids either way).
+ */
+export const UuidField = (): PropertyDecorator =>
+  applyDecorators(
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value)),
+    IsUUID('all', { message: '$property must be a UUID' }),
+  );
+
+/** Text that is more than whitespace, kept as sent (markdown cares about trailing spaces). Judges strings only. */
+export const NotBlank = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'notBlank',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || value.trim().length > 0,
+      defaultMessage: () => '$property must not be empty',
+    },
+  });

@@ -8,6 +8,7 @@ import { ActionItem } from './action-item.entity';
 import { DocumentAccess } from './document-access';
 import { actionItemView } from './document-reader';
 import { ActionItemView } from './document.view';
+import { readState } from './document-state';
 import { DocumentWriter } from './document-writer';
 import { DocumentsService } from './documents.service';
 import { ListActionItemsQuery } from './dto/action-item.dto';
@@ -56,7 +57,7 @@ export class ActionItemsService {
     // Observers read action items; members and facilitators close them.
     await this.access.group(actor, item.groupId, 'contribute');
     await this.documents.change(actor, item.documentId, undefined, async (manager, locked) => {
-      const state = await this.writer.stateOf(manager, locked);
+      const state = await readState(manager, locked);
       state.actionItems = state.actionItems.map((a) => (a.id === id ? { ...a, status } : a));
       return this.writer.save(manager, locked, { action: 'action_item', actorId: actor.id, state });
     });

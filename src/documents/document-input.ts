@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, invalid } from '../common/errors';
 import { LIMITS } from '../common/limits';
-import type { DocumentState } from './document-writer';
+import type { DocumentState } from './document-state';
 import type { ActionItemInputDto } from './dto/action-item.dto';
 import type { CreateDocumentDto } from './dto/document.dto';
 import { ALL_KIND_FIELDS, DocumentKind, isHttpUrl, KIND_FIELDS, normaliseTags } from './rules';

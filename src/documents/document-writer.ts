@@ -1,27 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, QueryFailedError } from 'typeorm';
-import { invalid } from '../common/errors';
+import { EntityManager } from 'typeorm';
 import { DomainEvents } from '../domain-events/domain-events';
-import { WorkingGroup } from '../groups/working-group.entity';
 import { MarkdownRenderer } from '../markdown/markdown-renderer';
-import { OutboxChange, writeOutbox } from '../search/outbox';
-import { User } from '../users/user.entity';
-import { ActionItem } from './action-item.entity';
-import { DocumentLink } from './document-link.entity';
-import { DocumentOrganisation } from './document-organisation.entity';
-import { DocumentRevision } from './document-revision.entity';
+import { mapForeignKey, syncRelated, writeRevision } from './document-rows';
+import { writeSearchChange } from './document-search-change';
+import type { DocumentState } from './document-state';
 import { Document } from './document.entity';
-import { MeetingAttendee } from './meeting-attendee.entity';
-import { DocumentKind, normaliseSourceUrl, RevisionAction, RevisionFields, titleKey } from './rules';
-import { toSearchDocument } from './search-payload';
-import { StoredFile } from './stored-file.entity';
+import { DocumentKind, normaliseSourceUrl, RevisionAction, titleKey } from './rules';
 import { RenderedBody, WikiLinker } from './wiki-linker';
 
-/** A document's full content: what a revision records. */
-export interface DocumentState extends RevisionFields {
-  title: string;
-  body: string;
-}
+export type { DocumentState };
 
 /** The expensive, read-only part of a save, done before the transaction opens. */
 export interface Prepared {
@@ -29,27 +17,13 @@ export interface Prepared {
   decisionsHtml: string[];
 }
 
-/** Foreign keys that only fail on bad input, mapped to the field that carried it. */
-const FK_FIELDS: Record<string, [field: string, reason: string]> = {
-  action_items_owner_user_fk: ['actionItems.ownerUserId', 'no such person'],
-  action_items_owner_organisation_fk: ['actionItems.ownerOrganisationId', 'no such organisation'],
-  meeting_attendees_user_fk: ['attendees.users', 'no such person'],
-  meeting_attendees_organisation_fk: ['attendees.organisations', 'no such organisation'],
-  document_organisations_organisation_fk: ['organisationsConcerned', 'no such organisation'],
-  documents_file_fk: ['fileId', 'no such file'],
-};
-
-function mapForeignKey(e: unknown): unknown {
-  const driver = e instanceof QueryFailedError ? (e.driverError as { code?: string; constraint?: string }) : null;
-  const known = driver?.code === '23503' && driver.constraint ? FK_FIELDS[driver.constraint] : undefined;
-  return known ? invalid(known[0], known[1]) : e;
-}
-
 /**
  * Every write of a document goes through here, inside the caller's transaction: the row,
  * a revision, the search outbox row, then the related rows (organisations, attendees,
  * action items) and links. Any failure fails the whole transaction, so the document, its
- * revision and its outbox row land together or not at all.
+ * revision and its outbox row land together or not at all. The parts live beside it:
+ * document-rows.ts (revision, related rows), document-search-change.ts (the outbox row),
+ * document-state.ts (reading a document's state back).
  */
 @Injectable()
 export class DocumentWriter {
@@ -148,17 +122,9 @@ export class DocumentWriter {
     }
     try {
       const saved = await manager.save(Document, doc);
-      await manager.insert(DocumentRevision, {
-        documentId: saved.id,
-        version: saved.version,
-        action: change.action,
-        title: state.title,
-        body: state.body,
-        fields: fieldsOf(state),
-        authorId: change.actorId,
-      });
-      await this.writeSearchChange(manager, saved, state);
-      await this.syncRelated(manager, saved, state);
+      await writeRevision(manager, saved, change);
+      await writeSearchChange(manager, saved, state);
+      await syncRelated(manager, saved, state);
       if (prepared) await this.linker.saveLinks(manager, saved, prepared.rendered.links);
       const places = [{ groupId: saved.groupId, key: saved.titleKey }];
       if (before) places.push({ groupId: before.groupId, key: before.key });
@@ -171,135 +137,4 @@ export class DocumentWriter {
       throw mapForeignKey(e);
     }
   }
-
-  /** The outbox row: an upsert while the document is published and not deleted, else a delete. */
-  async writeSearchChange(manager: EntityManager, doc: Document, state: DocumentState): Promise<void> {
-    await writeOutbox(manager, [await this.searchChange(manager, doc, state)]);
-  }
-
-  /** What search should hold for this document now (also used by the reindex source). */
-  async searchChange(manager: EntityManager, doc: Document, state: DocumentState): Promise<OutboxChange> {
-    if (doc.status !== 'published' || doc.deletedAt) {
-      return { op: 'delete', version: doc.version, type: 'document', id: doc.id };
-    }
-    const [group, author, file] = await Promise.all([
-      manager.findOneOrFail(WorkingGroup, { where: { id: doc.groupId }, select: { id: true, visibility: true } }),
-      doc.authorId
-        ? manager.findOne(User, { where: { id: doc.authorId }, select: { id: true, organisationId: true } })
-        : null,
-      doc.fileId
-        ? manager.findOne(StoredFile, { where: { id: doc.fileId }, select: { id: true, fileName: true } })
-        : null,
-    ]);
-    const document = toSearchDocument(doc, {
-      organisationId: author?.organisationId ?? null,
-      visibility: group.visibility,
-      fileName: file?.fileName ?? null,
-      actionItems: state.actionItems,
-    });
-    return { op: 'upsert', version: doc.version, document };
-  }
-
-  /** Organisations concerned, attendees and action items, replaced to match the state. */
-  private async syncRelated(manager: EntityManager, doc: Document, state: DocumentState): Promise<void> {
-    await manager.delete(DocumentOrganisation, { documentId: doc.id });
-    if (state.organisationsConcerned.length) {
-      await manager.insert(
-        DocumentOrganisation,
-        state.organisationsConcerned.map((organisationId) => ({ documentId: doc.id, organisationId })),
-      );
-    }
-
-    const userIds = [...new Set([...state.attendees.users, ...state.actionItems.map((a) => a.ownerUserId)])].filter(
-      (id): id is string => id !== null,
-    );
-    const people = userIds.length
-      ? await manager.find(User, { where: { id: In(userIds) }, select: { id: true, organisationId: true } })
-      : [];
-    const orgOf = new Map(people.map((p) => [p.id, p.organisationId]));
-
-    await manager.delete(MeetingAttendee, { documentId: doc.id });
-    const attendees = [
-      ...state.attendees.users.map((userId) => ({
-        documentId: doc.id,
-        userId,
-        organisationId: orgOf.get(userId) ?? null,
-      })),
-      ...state.attendees.organisations.map((organisationId) => ({ documentId: doc.id, userId: null, organisationId })),
-    ];
-    if (attendees.length) await manager.insert(MeetingAttendee, attendees);
-
-    const keep = state.actionItems.map((a) => a.id);
-    const existing = await manager.find(ActionItem, { where: { documentId: doc.id }, select: { id: true } });
-    const gone = existing.map((e) => e.id).filter((id) => !keep.includes(id));
-    if (gone.length) await manager.delete(ActionItem, { id: In(gone) });
-    const known = new Set(existing.map((e) => e.id));
-    for (const [position, item] of state.actionItems.entries()) {
-      const row = {
-        documentId: doc.id,
-        groupId: doc.groupId,
-        position,
-        description: item.description,
-        ownerUserId: item.ownerUserId,
-        // A person's organisation is recorded with the item, so issue 8 can count associations.
-        ownerOrganisationId: item.ownerUserId ? (orgOf.get(item.ownerUserId) ?? null) : item.ownerOrganisationId,
-        dueDate: item.dueDate,
-        status: item.status,
-        updatedById: doc.updatedById,
-      };
-      if (known.has(item.id)) await manager.update(ActionItem, { id: item.id }, row);
-      else await manager.insert(ActionItem, { id: item.id, ...row });
-    }
-  }
-
-  /** The stored rendering and links, for a save that changes other fields than the body. */
-  async currentLinks(manager: EntityManager, doc: Document): Promise<RenderedBody> {
-    const links = await manager.find(DocumentLink, { where: { sourceId: doc.id } });
-    return { html: doc.bodyHtml, links: links.map((l) => ({ key: l.targetKey, targetId: l.targetId })) };
-  }
-
-  /** Reads a document's full state (for revisions of status changes, restores and moves). */
-  async stateOf(manager: EntityManager, doc: Document): Promise<DocumentState> {
-    const [orgs, attendees, items] = await Promise.all([
-      manager.find(DocumentOrganisation, { where: { documentId: doc.id } }),
-      manager.find(MeetingAttendee, { where: { documentId: doc.id } }),
-      manager.find(ActionItem, { where: { documentId: doc.id }, order: { position: 'ASC' } }),
-    ]);
-    return {
-      title: doc.title,
-      body: doc.body,
-      status: doc.status,
-      groupId: doc.groupId,
-      tags: doc.tags,
-      parentId: doc.parentId,
-      templateFor: doc.templateFor,
-      sourceUrl: doc.sourceUrl,
-      publisher: doc.publisher,
-      publishedAt: doc.sourcePublishedAt,
-      relevance: doc.relevance,
-      organisationsConcerned: orgs.map((o) => o.organisationId),
-      meetingDate: doc.meetingDate,
-      attendees: {
-        users: attendees.filter((a) => a.userId).map((a) => a.userId!),
-        organisations: attendees.filter((a) => !a.userId).map((a) => a.organisationId!),
-      },
-      decisions: doc.decisions,
-      actionItems: items.map((i) => ({
-        id: i.id,
-        description: i.description,
-        // An item owned by a person stores their organisation too; the owner is the person.
-        ownerUserId: i.ownerUserId,
-        ownerOrganisationId: i.ownerUserId ? null : i.ownerOrganisationId,
-        dueDate: i.dueDate,
-        status: i.status,
-      })),
-      linkUrl: doc.linkUrl,
-      fileId: doc.fileId,
-    };
-  }
-}
-
-function fieldsOf(state: DocumentState): RevisionFields {
-  const { title: _title, body: _body, ...fields } = state;
-  return fields;
 }

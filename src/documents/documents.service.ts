@@ -11,7 +11,8 @@ import { DocumentAccess } from './document-access';
 import { checkBodySize, checkKindFields, checkState, emptyState, mergeState } from './document-input';
 import { DocumentReader } from './document-reader';
 import { DocumentView, DocumentWarning, SavedDocument } from './document.view';
-import { DocumentState, DocumentWriter } from './document-writer';
+import { currentLinks, DocumentState, readState } from './document-state';
+import { DocumentWriter } from './document-writer';
 import { Document } from './document.entity';
 import { CreateDocumentDto, MoveDocumentDto, UpdateDocumentDto } from './dto/document.dto';
 import { KnowledgeChecks } from './knowledge-checks';
@@ -95,14 +96,14 @@ export class DocumentsService {
         : undefined;
     let warnings: DocumentWarning[] = [];
     const doc = await this.change(actor, id, baseVersion, async (manager, locked) => {
-      const state = mergeState(await this.writer.stateOf(manager, locked), input);
+      const state = mergeState(await readState(manager, locked), input);
       checkState(kind, state);
       await this.checks.references(actor, access, state, locked, manager);
       if (input.sourceUrl !== undefined)
         warnings = await this.duplicateWarnings(actor, access, kind, state, id, manager);
       // The body and decisions were rendered before the transaction; keep the stored ones otherwise.
       const full = prepared && {
-        rendered: input.body !== undefined ? prepared.rendered : await this.writer.currentLinks(manager, locked),
+        rendered: input.body !== undefined ? prepared.rendered : await currentLinks(manager, locked),
         decisionsHtml: input.decisions !== undefined ? prepared.decisionsHtml : locked.decisionsHtml,
       };
       return this.writer.save(manager, locked, { action: 'update', actorId: actor.id, state, prepared: full });
@@ -116,7 +117,7 @@ export class DocumentsService {
     await this.access.require(actor, id, 'publish');
     const doc = await this.change(actor, id, undefined, async (manager, locked) => {
       if (locked.status === 'published') throw conflict('This document is already published');
-      const state: DocumentState = { ...(await this.writer.stateOf(manager, locked)), status: 'published' };
+      const state: DocumentState = { ...(await readState(manager, locked)), status: 'published' };
       Object.assign(locked, { publishedInGroupAt: new Date(), publishedById: actor.id });
       const saved = await this.writer.save(manager, locked, { action: 'publish', actorId: actor.id, state });
       await this.events.emit(manager, 'document.published', { doc: saved, actor });
@@ -129,7 +130,7 @@ export class DocumentsService {
   async remove(actor: Actor, id: string): Promise<void> {
     await this.access.require(actor, id, 'delete');
     await this.change(actor, id, undefined, async (manager, locked) => {
-      const state = await this.writer.stateOf(manager, locked);
+      const state = await readState(manager, locked);
       Object.assign(locked, { deletedAt: new Date(), deletedById: actor.id });
       return this.writer.save(manager, locked, { action: 'delete', actorId: actor.id, state });
     });
@@ -139,7 +140,7 @@ export class DocumentsService {
     await this.access.require(actor, id, 'restore');
     const doc = await this.change(actor, id, undefined, async (manager, locked) => {
       if (!locked.deletedAt) throw conflict('This document is not deleted');
-      const state = await this.writer.stateOf(manager, locked);
+      const state = await readState(manager, locked);
       Object.assign(locked, { deletedAt: null, deletedById: null });
       return this.writer.save(manager, locked, { action: 'undelete', actorId: actor.id, state });
     });
@@ -159,7 +160,7 @@ export class DocumentsService {
       (seen) => this.writer.prepare(null, dto.groupId, seen, id),
       async (manager, locked, prepared) => {
         const state: DocumentState = {
-          ...(await this.writer.stateOf(manager, locked)),
+          ...(await readState(manager, locked)),
           groupId: dto.groupId,
           parentId: null,
         };

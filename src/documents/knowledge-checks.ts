@@ -5,7 +5,7 @@ import { Actor } from '../auth/actor';
 import { invalid } from '../common/errors';
 import { GroupAccess } from '../groups/groups.policy';
 import { Document } from './document.entity';
-import type { DocumentState } from './document-writer';
+import type { DocumentState } from './document-state';
 import { handlesFile, normaliseSourceUrl, visibleDraftsSql } from './rules';
 import { StoredFile } from './stored-file.entity';
 

@@ -8,7 +8,8 @@ import { DocumentAccess } from './document-access';
 import { DocumentReader, personRef } from './document-reader';
 import { DocumentRevision } from './document-revision.entity';
 import { DocumentView } from './document.view';
-import { DocumentState, DocumentWriter } from './document-writer';
+import { DocumentState, readState } from './document-state';
+import { DocumentWriter } from './document-writer';
 import { DocumentsService } from './documents.service';
 import { KnowledgeChecks } from './knowledge-checks';
 import { changedFields, lineDiff } from './revision-diff';
@@ -72,7 +73,7 @@ export class RevisionsService {
       // Wiki links resolve in the group the document is in now.
       (seen) => this.writer.prepare(null, seen.groupId, { ...old.fields, body: old.body }, documentId),
       async (manager, locked, prepared) => {
-        const current = await this.writer.stateOf(manager, locked);
+        const current = await readState(manager, locked);
         const state: DocumentState = {
           ...old.fields,
           title: old.title,

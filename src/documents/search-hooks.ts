@@ -3,7 +3,8 @@ import { EntityManager, IsNull } from 'typeorm';
 import { DomainEvents } from '../domain-events/domain-events';
 import { WorkingGroup } from '../groups/working-group.entity';
 import { Document } from './document.entity';
-import { DocumentWriter } from './document-writer';
+import { writeSearchChange } from './document-search-change';
+import { readState } from './document-state';
 
 /**
  * Permission-relevant changes that do not touch a document still reach search: when a
@@ -12,10 +13,7 @@ import { DocumentWriter } from './document-writer';
  */
 @Injectable()
 export class DocumentSearchHooks implements OnModuleInit {
-  constructor(
-    private readonly events: DomainEvents,
-    private readonly writer: DocumentWriter,
-  ) {}
+  constructor(private readonly events: DomainEvents) {}
 
   onModuleInit(): void {
     this.events.onInTransaction('group.changed', ({ group, before }, manager) =>
@@ -28,6 +26,6 @@ export class DocumentSearchHooks implements OnModuleInit {
     const docs = await manager.find(Document, {
       where: { groupId: group.id, status: 'published', deletedAt: IsNull() },
     });
-    for (const doc of docs) await this.writer.writeSearchChange(manager, doc, await this.writer.stateOf(manager, doc));
+    for (const doc of docs) await writeSearchChange(manager, doc, await readState(manager, doc));
   }
 }

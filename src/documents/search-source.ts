@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import type { EngineChange } from '../search/search-engine';
 import { Location, SearchSources } from '../search/search-sources';
-import { DocumentWriter } from './document-writer';
+import { searchChange } from './document-search-change';
+import { readState } from './document-state';
 import { Document } from './document.entity';
 import { documentRoute } from './rules';
 
@@ -13,7 +14,6 @@ export class DocumentSearchSource implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sources: SearchSources,
-    private readonly writer: DocumentWriter,
   ) {}
 
   onModuleInit(): void {
@@ -50,7 +50,7 @@ export class DocumentSearchSource implements OnModuleInit {
       const batch: EngineChange[] = [];
       for (const doc of docs) {
         const manager = this.dataSource.manager;
-        const change = await this.writer.searchChange(manager, doc, await this.writer.stateOf(manager, doc));
+        const change = await searchChange(manager, doc, await readState(manager, doc));
         batch.push({ ...change, version: Number(change.version) } as EngineChange);
       }
       yield batch;

@@ -4,7 +4,7 @@ import type { ArrivalOrder } from './arrival-order';
 import type { ClientToServerEvents, ServerToClientEvents } from './events';
 import type { TokenBucket } from './handshake';
 
-/** What the gateway keeps on each socket once it is admitted. */
+/** What each socket carries once admitted (admission.ts sets it). */
 export interface SocketData {
   actor: Actor;
   token: string;
@@ -12,7 +12,7 @@ export interface SocketData {
   /** The session re-check in flight, shared by the events that arrive while it runs. */
   recheck?: Promise<Actor | null>;
   bucket: TokenBucket;
-  /** The line that keeps this socket's `inOrder` events in arrival order (see RealtimeGateway.handle()). */
+  /** The line that keeps this socket's `inOrder` events in arrival order (see SocketDispatcher.handle()). */
   arrival: ArrivalOrder;
 }
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
