@@ -338,7 +338,7 @@ function Groups() {
                 {groups.map((g) => (
                   <tr key={g.id}>
                     <td>
-                      <Link to={`/groups/${g.id}`}>{g.name}</Link>
+                      <Link to={groupPaths.group(g.id)}>{g.name}</Link>
                     </td>
                     <td className="hide-narrow">{g.slug}</td>
                     <td>
@@ -352,7 +352,7 @@ function Groups() {
                       </select>
                     </td>
                     <td>
-                      <Link to={`/groups/${g.id}/members`}>
+                      <Link to={groupPaths.members(g.id)}>
                         {t('admin.manageMembers')} ({g.memberCount})
                       </Link>
                     </td>

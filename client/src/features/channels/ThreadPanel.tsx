@@ -10,9 +10,10 @@ import { useRealtime } from '../../realtime/RealtimeProvider';
 import { useSession } from '../auth/session';
 import { Composer } from './Composer';
 import { MessageActions, MessageItem, PendingItem } from './MessageItem';
+import { channelsApi } from './urls';
 
 /**
- * A thread in a side panel. Its replies are fetched once (GET /api/messages/:id/thread) and
+ * A thread in a side panel. Its replies are fetched once (`channelsApi.thread`) and
  * merged into the channel's timeline, where realtime replies land too: one source of truth.
  */
 export function ThreadPanel({
@@ -40,7 +41,7 @@ export function ThreadPanel({
   const thread = useQuery({
     queryKey: keys.thread(rootId),
     queryFn: async ({ signal }) => {
-      const { root, replies } = await get<ThreadView>(`/api/messages/${rootId}/thread`, signal);
+      const { root, replies } = await get<ThreadView>(channelsApi.thread(rootId), signal);
       const all = [root, ...replies];
       queryClient.setQueryData<Timeline>(keys.timeline(channelId), (tl) => (tl ? mergeMessages(tl, all) : tl));
       return all.length;
