@@ -18,6 +18,7 @@ import { useGroups, useOrganisations, useUsers } from '../../api/queries';
 import { errorMessage, QueryView } from '../../components/states';
 import { LOCALES } from '../../i18n';
 import { useSession } from '../auth/session';
+import { groupPaths } from '../groups/urls';
 
 // A record, so that a kind added to the server's vocabulary is a compile error here until it is listed.
 const ORG_KIND_SET: Record<OrganisationKind, true> = {
