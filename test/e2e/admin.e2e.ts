@@ -93,7 +93,10 @@ describe('The admin area in a browser', () => {
 
     const visibility = 'select[aria-label="Visibility: Technology Watch & Competitive Intelligence"]';
     await page.selectOption(visibility, 'private');
-    await page.waitForFunction((sel) => document.querySelector<HTMLSelectElement>(sel)?.value === 'private', visibility);
+    await page.waitForFunction(
+      (sel) => document.querySelector<HTMLSelectElement>(sel)?.value === 'private',
+      visibility,
+    );
     await shot(page, 'admin-groups');
 
     await page

@@ -96,9 +96,9 @@ function MyActions({ groups, myId }: { groups: Group[]; myId: string }) {
     queryKey: ['home', 'actions', myId],
     queryFn: () =>
       perGroup<Json<ActionItemView> & { groupName: string }>(groups, async (g) =>
-        (
-          await get<ActionItemView[]>(withQuery(knowledgeApi.actionItems(g.id), { status: 'open', owner: myId }))
-        ).map((a) => ({ ...a, groupName: g.name })),
+        (await get<ActionItemView[]>(withQuery(knowledgeApi.actionItems(g.id), { status: 'open', owner: myId }))).map(
+          (a) => ({ ...a, groupName: g.name }),
+        ),
       ),
     retry: false,
   });

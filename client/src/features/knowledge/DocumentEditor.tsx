@@ -270,7 +270,10 @@ function Editor({
               )}
             </>
           )}
-          <Link className="btn btn-ghost" to={existing ? knowledgePaths.document(existing.id) : groupPaths.knowledge(groupId)}>
+          <Link
+            className="btn btn-ghost"
+            to={existing ? knowledgePaths.document(existing.id) : groupPaths.knowledge(groupId)}
+          >
             {t('app.cancel')}
           </Link>
         </div>
