@@ -2,6 +2,10 @@ import { Browser } from 'playwright-core';
 import { launch, login, newPerson, shot } from './support/browser';
 import { DemoApp } from './support/demo-app';
 
+/** A page expression (the test's tsconfig has no DOM types): the select shows this value. */
+const selectShows = (selector: string, value: string): string =>
+  `document.querySelector(${JSON.stringify(selector)})?.value === ${JSON.stringify(value)}`;
+
 /**
  * The admin area as an administrator uses it: organisations, people and working groups, each
  * listed and created from its own form; a member is told the page is not for them.
@@ -57,7 +61,7 @@ describe('The admin area in a browser', () => {
     // The select shows the server's value: it reads "admin" once the list is fetched again.
     const role = 'select[aria-label="Platform role: Miren Arrieta"]';
     await page.selectOption(role, 'admin');
-    await page.waitForFunction((sel) => document.querySelector<HTMLSelectElement>(sel)?.value === 'admin', role);
+    await page.waitForFunction(selectShows(role, 'admin'));
     await miren.getByRole('button', { name: 'Deactivate', exact: true }).click();
     await miren.getByRole('button', { name: 'Activate', exact: true }).waitFor();
     expect(await miren.getAttribute('class')).toBe('inactive');
@@ -93,10 +97,7 @@ describe('The admin area in a browser', () => {
 
     const visibility = 'select[aria-label="Visibility: Technology Watch & Competitive Intelligence"]';
     await page.selectOption(visibility, 'private');
-    await page.waitForFunction(
-      (sel) => document.querySelector<HTMLSelectElement>(sel)?.value === 'private',
-      visibility,
-    );
+    await page.waitForFunction(selectShows(visibility, 'private'));
     await shot(page, 'admin-groups');
 
     await page
