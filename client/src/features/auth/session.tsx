@@ -12,6 +12,7 @@ import { keys } from '../../api/keys';
 import { useMe } from '../../api/queries';
 import { setLocale } from '../../i18n';
 import { FullPageLoading, ErrorState } from '../../components/states';
+import { homePaths } from '../home/urls';
 import { authApi, authPaths } from './urls';
 
 type Me = Json<MeView>;
@@ -68,7 +69,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
       const next = location.pathname + location.search;
       const params = new URLSearchParams();
       if (hadSession.current) params.set('expired', '1');
-      if (next !== '/') params.set('next', next);
+      if (next !== homePaths.home) params.set('next', next);
       return <Navigate to={authPaths.loginWith(params)} replace />;
     }
     return <ErrorState error={me.error} onRetry={() => void queryClient.invalidateQueries({ queryKey: keys.me })} />;
