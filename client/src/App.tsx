@@ -10,6 +10,7 @@ import { ActionItemsTab } from './features/groups/ActionItemsTab';
 import { FirstChannel, GroupPage } from './features/groups/GroupPage';
 import { MembersTab } from './features/groups/MembersTab';
 import { HomePage } from './features/home/HomePage';
+import { homePaths } from './features/home/urls';
 import { NotificationList } from './features/notifications/NotificationBell';
 import { RealtimeProvider } from './realtime/RealtimeProvider';
 
@@ -63,7 +64,7 @@ function SignedIn() {
           <Route path="evaluation/*" element={lazyView(<EvaluationRoutes />)} />
           <Route path="surveys/*" element={lazyView(<SurveyRoutes />)} />
           <Route path="events/*" element={lazyView(<EventRoutes />)} />
-          <Route path="login" element={<Navigate to="/" replace />} />
+          <Route path="login" element={<Navigate to={homePaths.home} replace />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Layout>

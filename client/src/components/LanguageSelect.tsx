@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { patch } from '../api/http';
 import { keys } from '../api/keys';
+import { authApi } from '../features/auth/urls';
 import { LOCALES, setLocale } from '../i18n';
 
 /** Switches the UI language; when signed in, the choice is saved on the profile too. */
@@ -13,7 +14,7 @@ export function LanguageSelect({ signedIn = false, id = 'language-select' }: { s
     setLocale(locale);
     if (signedIn) {
       try {
-        const me = await patch<MeView>('/api/me', { locale });
+        const me = await patch<MeView>(authApi.me, { locale });
         queryClient.setQueryData(keys.me, me);
       } catch {
         // the UI already switched; the profile keeps the old value

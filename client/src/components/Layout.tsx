@@ -1,8 +1,12 @@
 import { lazy, ReactNode, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
+import { adminPaths } from '../features/admin/urls';
 import { useLogout, useSession } from '../features/auth/session';
+import { evaluationPaths } from '../features/evaluation/urls';
+import { homePaths } from '../features/home/urls';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { searchPaths } from '../features/search/urls';
 import { useRealtime } from '../realtime/RealtimeProvider';
 import { LanguageSelect } from './LanguageSelect';
 
@@ -73,9 +77,9 @@ function AccountMenu() {
           </p>
           {/* On a phone the top bar has no room for these; the menu carries them there. */}
           <nav className="menu-links" aria-label={t('nav.mainNav')} onClick={() => setOpen(false)}>
-            <Link to="/events">{t('nav.events')}</Link>
-            <Link to="/surveys">{t('nav.surveys')}</Link>
-            {canEvaluate && <Link to="/evaluation">{t('nav.evaluation')}</Link>}
+            <Link to={evaluationPaths.events}>{t('nav.events')}</Link>
+            <Link to={evaluationPaths.surveys}>{t('nav.surveys')}</Link>
+            {canEvaluate && <Link to={evaluationPaths.evaluation}>{t('nav.evaluation')}</Link>}
           </nav>
           <LanguageSelect signedIn id="menu-language" />
           <button type="button" className="btn btn-block" data-testid="logout" onClick={() => void logout()}>
@@ -109,29 +113,29 @@ export function Layout({ children }: { children: ReactNode }) {
         {t('app.skip')}
       </a>
       <header className="topbar">
-        <Link to="/" className="brand" aria-label={t('app.name')}>
+        <Link to={homePaths.home} className="brand" aria-label={t('app.name')}>
           <span className="brand-mark" aria-hidden="true" /> <span className="brand-text">{t('app.name')}</span>
         </Link>
         <nav aria-label={t('nav.mainNav')} className="topnav">
-          <NavLink to="/" end>
+          <NavLink to={homePaths.home} end>
             {t('nav.home')}
           </NavLink>
-          <NavLink to="/search" className="nav-search">
+          <NavLink to={searchPaths.search} className="nav-search">
             {t('nav.search')}
           </NavLink>
-          <NavLink to="/events" className="nav-secondary">
+          <NavLink to={evaluationPaths.events} className="nav-secondary">
             {t('nav.events')}
           </NavLink>
-          <NavLink to="/surveys" className="nav-secondary">
+          <NavLink to={evaluationPaths.surveys} className="nav-secondary">
             {t('nav.surveys')}
           </NavLink>
           {/* Results are for admins and facilitators; the page itself explains a 403 to anyone else. */}
           {(me.user.role === 'admin' || me.groups.some((g) => g.myRole === 'facilitator')) && (
-            <NavLink to="/evaluation" className="nav-secondary">
+            <NavLink to={evaluationPaths.evaluation} className="nav-secondary">
               {t('nav.evaluation')}
             </NavLink>
           )}
-          {me.user.role === 'admin' && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
+          {me.user.role === 'admin' && <NavLink to={adminPaths.admin}>{t('nav.admin')}</NavLink>}
         </nav>
         <button
           type="button"

@@ -3,6 +3,7 @@ import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../api/http';
+import { homePaths } from '../features/home/urls';
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -58,7 +59,7 @@ export function NotFound() {
     <section className="not-found" aria-labelledby="nf-title">
       <h1 id="nf-title">{t('app.notFoundTitle')}</h1>
       <p>{t('app.notFound')}</p>
-      <Link to="/" className="btn">
+      <Link to={homePaths.home} className="btn">
         {t('app.backHome')}
       </Link>
     </section>

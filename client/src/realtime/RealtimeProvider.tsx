@@ -10,6 +10,7 @@ import { createContext, ReactNode, useContext, useEffect, useMemo, useState, use
 import { io, Socket } from 'socket.io-client';
 import { get, withQuery } from '../api/http';
 import { keys } from '../api/keys';
+import { channelsApi } from '../features/channels/urls';
 import {
   addMessage,
   markChannelRead,
@@ -103,9 +104,9 @@ const NONE: Typist[] = [];
 const NO_IDS: string[] = [];
 const ACK_TIMEOUT_MS = 10_000;
 
-/** GET /api/channels/:id/messages?afterSeq= — used to page through a gap larger than the join ack. */
+/** History after `afterSeq`: used to page through a gap larger than the join ack. */
 export function fetchAfter(channelId: string, afterSeq: number) {
-  return get<HistoryPage>(withQuery(`/api/channels/${channelId}/messages`, { afterSeq, limit: 200 }));
+  return get<HistoryPage>(withQuery(channelsApi.messages(channelId), { afterSeq, limit: 200 }));
 }
 
 export function RealtimeProvider({ myId, children }: { myId: string; children: ReactNode }) {

@@ -7,6 +7,8 @@ import { api, ApiError } from '../../api/http';
 import { keys } from '../../api/keys';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { setLocale } from '../../i18n';
+import { homePaths } from '../home/urls';
+import { authApi } from './urls';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -26,15 +28,15 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const res = await api<LoginResult>('/api/auth/login', {
+      const res = await api<LoginResult>(authApi.login, {
         method: 'POST',
         body: { email: email.trim(), password },
         anonymous: true,
       });
       setLocale(res.user.locale);
-      await queryClient.fetchQuery({ queryKey: keys.me, queryFn: () => api<MeView>('/api/me') });
+      await queryClient.fetchQuery({ queryKey: keys.me, queryFn: () => api<MeView>(authApi.me) });
       const next = params.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homePaths.home, { replace: true });
     } catch (err) {
       const status = err instanceof ApiError ? err.status : 0;
       setError(

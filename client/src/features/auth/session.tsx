@@ -1,5 +1,5 @@
 /**
- * The signed-in session: who I am (GET /api/me) and how the session ends (logout or expiry).
+ * The signed-in session: who I am (`useMe`) and how the session ends (logout or expiry).
  * On expiry (any 401), the cache is dropped and the person is sent to the login page; drafts
  * stay in localStorage, and the page they were on is where login takes them back.
  */
@@ -12,6 +12,8 @@ import { keys } from '../../api/keys';
 import { useMe } from '../../api/queries';
 import { setLocale } from '../../i18n';
 import { FullPageLoading, ErrorState } from '../../components/states';
+import { homePaths } from '../home/urls';
+import { authApi, authPaths } from './urls';
 
 type Me = Json<MeView>;
 
@@ -28,12 +30,12 @@ export function useLogout(): () => Promise<void> {
   const navigate = useNavigate();
   return async () => {
     try {
-      await post('/api/auth/logout');
+      await post(authApi.logout);
     } catch {
       // already logged out: carry on
     }
     queryClient.clear();
-    navigate('/login', { replace: true });
+    navigate(authPaths.login, { replace: true });
   };
 }
 
@@ -48,7 +50,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
     () =>
       onUnauthorized(() => {
         const next = location.pathname + location.search;
-        navigate(`/login?expired=1&next=${encodeURIComponent(next)}`, { replace: true });
+        navigate(authPaths.expired(next), { replace: true });
         // After the login route has replaced this tree, so nothing here refetches meanwhile.
         setTimeout(() => queryClient.clear(), 0);
       }),
@@ -67,8 +69,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
       const next = location.pathname + location.search;
       const params = new URLSearchParams();
       if (hadSession.current) params.set('expired', '1');
-      if (next !== '/') params.set('next', next);
-      return <Navigate to={`/login${params.size ? `?${params}` : ''}`} replace />;
+      if (next !== homePaths.home) params.set('next', next);
+      return <Navigate to={authPaths.loginWith(params)} replace />;
     }
     return <ErrorState error={me.error} onRetry={() => void queryClient.invalidateQueries({ queryKey: keys.me })} />;
   }

@@ -8,6 +8,7 @@ import { keys } from '../../api/keys';
 import { useChannels } from '../../api/queries';
 import { ErrorState, Loading, errorMessage } from '../../components/states';
 import { useCurrentGroup } from '../groups/GroupPage';
+import { channelPaths, channelsApi } from './urls';
 
 function NewChannel({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
@@ -16,12 +17,12 @@ function NewChannel({ groupId }: { groupId: string }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const create = useMutation({
-    mutationFn: () => post<ChannelView>(`/api/groups/${groupId}/channels`, { name: name.trim() }),
+    mutationFn: () => post<ChannelView>(channelsApi.list(groupId), { name: name.trim() }),
     onSuccess: (c) => {
       void queryClient.invalidateQueries({ queryKey: keys.channels(groupId) });
       setOpen(false);
       setName('');
-      navigate(`/groups/${groupId}/channels/${c.id}`);
+      navigate(channelPaths.channel(groupId, c.id));
     },
   });
   if (!open)
@@ -72,7 +73,7 @@ export function ChannelsTab() {
               .map((c) => (
                 <li key={c.id}>
                   <NavLink
-                    to={`/groups/${g.id}/channels/${c.id}`}
+                    to={channelPaths.channel(g.id, c.id)}
                     className={c.unreadCount > 0 && c.id !== channelId ? 'has-unread' : undefined}
                   >
                     <span className="channel-name"># {c.name}</span>

@@ -1,18 +1,20 @@
 import type { MessageView, ThreadView } from '@contract';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../../api/http';
 import { keys } from '../../api/keys';
 import { ErrorState, Loading } from '../../components/states';
 import { mergeMessages, Timeline } from '../../lib/timeline';
 import { useRealtime } from '../../realtime/RealtimeProvider';
-import { useSession } from '../auth/session';
 import { Composer } from './Composer';
-import { MessageActions, MessageItem, PendingItem } from './MessageItem';
+import { MessageActions, MessageItem } from './MessageItem';
+import { PendingList } from './MessageList';
+import { channelsApi } from './urls';
+import { useSendQueue } from './useSendQueue';
 
 /**
- * A thread in a side panel. Its replies are fetched once (GET /api/messages/:id/thread) and
+ * A thread in a side panel. Its replies are fetched once (`channelsApi.thread`) and
  * merged into the channel's timeline, where realtime replies land too: one source of truth.
  */
 export function ThreadPanel({
@@ -33,14 +35,13 @@ export function ThreadPanel({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const me = useSession();
   const rt = useRealtime();
   const queryClient = useQueryClient();
   const closeRef = useRef<HTMLButtonElement>(null);
   const thread = useQuery({
     queryKey: keys.thread(rootId),
     queryFn: async ({ signal }) => {
-      const { root, replies } = await get<ThreadView>(`/api/messages/${rootId}/thread`, signal);
+      const { root, replies } = await get<ThreadView>(channelsApi.thread(rootId), signal);
       const all = [root, ...replies];
       queryClient.setQueryData<Timeline>(keys.timeline(channelId), (tl) => (tl ? mergeMessages(tl, all) : tl));
       return all.length;
@@ -52,9 +53,7 @@ export function ThreadPanel({
     () => timeline.data?.messages.filter((m) => m.parentId === rootId) ?? [],
     [timeline.data, rootId],
   );
-  const pending = useSyncExternalStore(rt.outbox.subscribe, () => rt.outbox.list()).filter(
-    (p) => p.channelId === channelId && p.parentId === rootId,
-  );
+  const queue = useSendQueue(channelId, rootId);
 
   useEffect(() => closeRef.current?.focus(), [rootId]);
 
@@ -80,15 +79,7 @@ export function ThreadPanel({
           {replies.map((m: MessageView) => (
             <MessageItem key={m.id} m={m} actions={actions} online={online.has(m.authorId)} inThread />
           ))}
-          {pending.map((p) => (
-            <PendingItem
-              key={p.clientMsgId}
-              p={p}
-              me={{ displayName: me.user.displayName, org: me.user.organisation?.shortName }}
-              onRetry={() => void rt.outbox.retry(p.clientMsgId)}
-              onDiscard={() => rt.outbox.discard(p.clientMsgId)}
-            />
-          ))}
+          <PendingList queue={queue} />
         </div>
       </div>
       {canContribute && (
@@ -96,7 +87,7 @@ export function ThreadPanel({
           groupId={groupId}
           draftKey={`thread:${rootId}`}
           label={t('channel.replyComposer')}
-          onSend={(body) => rt.outbox.send({ channelId, body, parentId: rootId })}
+          onSend={(body) => queue.send(body)}
           onTyping={() => rt.socket.emit('typing', { channelId })}
         />
       )}

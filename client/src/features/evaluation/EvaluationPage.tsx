@@ -9,10 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loading } from '../../components/states';
 import { day as formatDay } from '../../lib/dates';
-import { csvUrl, useParticipation, useSurveys, useWaveResults } from './api';
+import { useParticipation, useSurveys, useWaveResults } from './api';
 import { Chart, ChartOption } from './Chart';
 import { HeatMetric, heatMatrix, participationHeadlines, satisfactionHeadline } from './figures';
 import { ChartWithTable, CsvLink, NotAllowedOr } from './parts';
+import { csvUrl, evaluationPaths } from './urls';
 
 const METRICS: HeatMetric[] = ['activity', 'members', 'messages', 'documents', 'attendance'];
 
@@ -209,7 +210,7 @@ function ParticipationSection() {
                 {p.events.map((e) => (
                   <tr key={e.eventId}>
                     <th scope="row">
-                      <Link to={`/events/${e.eventId}`}>{e.title}</Link>
+                      <Link to={evaluationPaths.event(e.eventId)}>{e.title}</Link>
                     </th>
                     <td>{formatDay(e.startsAt)}</td>
                     <td className="num">
@@ -282,7 +283,7 @@ function SurveyCard({ survey }: { survey: SurveyView }) {
       <ul className="wave-list">
         {survey.waves.map((w) => (
           <li key={w.id}>
-            <Link to={`/evaluation/waves/${w.id}`} data-testid="wave-link">
+            <Link to={evaluationPaths.wave(w.id)} data-testid="wave-link">
               {t('evaluation.wave', { label: w.label })}
             </Link>{' '}
             <span className={`badge ${w.status === 'open' ? 'badge-open' : ''}`}>
@@ -324,8 +325,8 @@ export default function EvaluationPage() {
     <div className="page evaluation">
       <h1>{t('evaluation.title')}</h1>
       <p className="muted">
-        {t('evaluation.intro')} <Link to="/surveys">{t('surveys.title')}</Link> ·{' '}
-        <Link to="/events">{t('events.title')}</Link>
+        {t('evaluation.intro')} <Link to={evaluationPaths.surveys}>{t('surveys.title')}</Link> ·{' '}
+        <Link to={evaluationPaths.events}>{t('events.title')}</Link>
       </p>
       <KeyFigures />
       <ParticipationSection />

@@ -6,7 +6,9 @@ import { Link, useParams } from 'react-router';
 import { del, post } from '../../api/http';
 import { errorMessage, ErrorState, Loading, QueryView } from '../../components/states';
 import { dateTime } from '../../lib/dates';
+import { groupPaths } from '../groups/urls';
 import { evalKeys, useEvent, useEvents } from './api';
+import { evaluationApi, evaluationPaths } from './urls';
 
 function Where({ e }: { e: EventSummary }) {
   const { t } = useTranslation();
@@ -17,7 +19,7 @@ function EventRow({ e }: { e: EventSummary }) {
   const { t } = useTranslation();
   return (
     <li className="card event-row">
-      <Link to={`/events/${e.id}`} className="card-title" data-testid="event-link">
+      <Link to={evaluationPaths.event(e.id)} className="card-title" data-testid="event-link">
         {e.title}
       </Link>
       <p className="muted">
@@ -79,8 +81,8 @@ function Registration({ event }: { event: EventView }) {
   const started = Date.parse(event.startsAt) <= Date.now();
   const toggle = useMutation({
     mutationFn: async (): Promise<void> => {
-      if (event.me.registered) await del(`/api/events/${event.id}/registration`);
-      else await post<EventView>(`/api/events/${event.id}/registration`);
+      if (event.me.registered) await del(evaluationApi.registration(event.id));
+      else await post<EventView>(evaluationApi.registration(event.id));
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: evalKeys.event(event.id) }),
   });
@@ -114,7 +116,7 @@ export function EventPage() {
   return (
     <div className="page narrow event-page">
       <p>
-        <Link to="/events">← {t('events.title')}</Link>
+        <Link to={evaluationPaths.events}>← {t('events.title')}</Link>
       </p>
       <h1>{e.title}</h1>
       <dl className="facts">
@@ -138,7 +140,7 @@ export function EventPage() {
           <>
             <dt>{t('events.group')}</dt>
             <dd>
-              <Link to={`/groups/${e.groupId}`}>{t('events.openGroup')}</Link>
+              <Link to={groupPaths.group(e.groupId)}>{t('events.openGroup')}</Link>
             </dd>
           </>
         )}

@@ -15,6 +15,7 @@ import { day } from '../../lib/dates';
 import { useSession } from '../auth/session';
 import { evalKeys, useMyResponse, useOpenWaves, useWave } from './api';
 import { answersToSend, editTokenKey, FormAnswer, formFromAnswers, toggleChoice } from './figures';
+import { evaluationApi, evaluationPaths } from './urls';
 
 function RatingInput({ item, value, onChange }: { item: ItemView; value?: number; onChange: (v: number) => void }) {
   const { t } = useTranslation();
@@ -75,7 +76,7 @@ function SurveyForm({ wave, mine }: { wave: WaveView; mine: MyResponse }) {
   const open = wave.status === 'open';
   const submit = useMutation({
     mutationFn: () =>
-      put<MyResponse>(`/api/waves/${wave.id}/response`, {
+      put<MyResponse>(evaluationApi.response(wave.id), {
         answers: answersToSend(wave.items, form),
         editToken: (wave.anonymous && localStorage.getItem(tokenKey)) || undefined,
       }),
@@ -179,7 +180,7 @@ export function SurveyPage() {
   return (
     <div className="page narrow survey-page">
       <p>
-        <Link to="/surveys">← {t('surveys.title')}</Link>
+        <Link to={evaluationPaths.surveys}>← {t('surveys.title')}</Link>
       </p>
       {wave.isPending ? (
         <Loading />
@@ -218,7 +219,7 @@ export function SurveyListPage() {
           <ul className="card-list">
             {waves.map((w) => (
               <li key={w.id} className="card">
-                <Link to={`/surveys/${w.id}`} className="card-title" data-testid="open-survey">
+                <Link to={evaluationPaths.survey(w.id)} className="card-title" data-testid="open-survey">
                   {w.survey.title} {w.label}
                 </Link>
                 <p className="muted">

@@ -8,10 +8,11 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Loading } from '../../components/states';
-import { csvUrl, useWaveResults } from './api';
+import { useWaveResults } from './api';
 import { Chart, ChartOption } from './Chart';
 import { decimal, percent, questionTitle, trendSeries } from './figures';
 import { ChartWithTable, CsvLink, NotAllowedOr } from './parts';
+import { csvUrl, evaluationPaths } from './urls';
 
 const PRIMARY = '#155e63';
 const short = (s: string, n = 40) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -335,7 +336,7 @@ export default function WaveResultsPage() {
   return (
     <div className="page evaluation">
       <p>
-        <Link to="/evaluation">← {t('evaluation.title')}</Link>
+        <Link to={evaluationPaths.evaluation}>← {t('evaluation.title')}</Link>
       </p>
       {q.data ? (
         <h1>

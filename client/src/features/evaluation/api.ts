@@ -1,8 +1,9 @@
-/** Query hooks and URLs of the evaluation API: one place that knows them. */
+/** Query hooks and cache keys of the evaluation API (its paths are in `urls.ts`). */
 import type { EventSummary, EventView, MyResponse, Participation, SurveyView, WaveResults, WaveView } from '@contract';
 import { useQuery } from '@tanstack/react-query';
 import { api, get, withQuery } from '../../api/http';
 import { editTokenKey } from './figures';
+import { evaluationApi } from './urls';
 
 export const evalKeys = {
   participation: (from: string, to: string) => ['participation', from, to] as const,
@@ -15,43 +16,35 @@ export const evalKeys = {
   event: (id: string) => ['event', id] as const,
 };
 
-/** CSV downloads are plain links: same origin, so the session cookie goes with them. */
-export const csvUrl = {
-  participation: (table: 'groups' | 'organisations' | 'events', from?: string, to?: string) =>
-    withQuery('/api/participation/csv', { table, from, to }),
-  wave: (waveId: string, table: 'questions' | 'distribution' | 'breakdowns' | 'trend' | 'free_text') =>
-    withQuery(`/api/waves/${waveId}/results/csv`, { table }),
-};
-
 export const useParticipation = (from: string, to: string) =>
   useQuery({
     queryKey: evalKeys.participation(from, to),
-    queryFn: ({ signal }) => get<Participation>(withQuery('/api/participation', { from, to }), signal),
+    queryFn: ({ signal }) => get<Participation>(withQuery(evaluationApi.participation, { from, to }), signal),
     retry: false,
   });
 
 export const useSurveys = () =>
   useQuery({
     queryKey: evalKeys.surveys,
-    queryFn: ({ signal }) => get<SurveyView[]>('/api/surveys', signal),
+    queryFn: ({ signal }) => get<SurveyView[]>(evaluationApi.surveys, signal),
     retry: false,
   });
 
 export const useWaveResults = (waveId: string) =>
   useQuery({
     queryKey: evalKeys.results(waveId),
-    queryFn: ({ signal }) => get<WaveResults>(`/api/waves/${waveId}/results`, signal),
+    queryFn: ({ signal }) => get<WaveResults>(evaluationApi.results(waveId), signal),
     enabled: Boolean(waveId),
     retry: false,
   });
 
 export const useOpenWaves = () =>
-  useQuery({ queryKey: evalKeys.openWaves, queryFn: ({ signal }) => get<WaveView[]>('/api/waves/open', signal) });
+  useQuery({ queryKey: evalKeys.openWaves, queryFn: ({ signal }) => get<WaveView[]>(evaluationApi.openWaves, signal) });
 
 export const useWave = (waveId: string) =>
   useQuery({
     queryKey: evalKeys.wave(waveId),
-    queryFn: ({ signal }) => get<WaveView>(`/api/waves/${waveId}`, signal),
+    queryFn: ({ signal }) => get<WaveView>(evaluationApi.wave(waveId), signal),
     retry: false,
   });
 
@@ -61,7 +54,7 @@ export const useMyResponse = (waveId: string, userId: string) =>
     queryKey: evalKeys.response(waveId),
     queryFn: ({ signal }) => {
       const token = localStorage.getItem(editTokenKey(userId, waveId));
-      return api<MyResponse>(`/api/waves/${waveId}/response`, {
+      return api<MyResponse>(evaluationApi.response(waveId), {
         signal,
         headers: token ? { 'x-edit-token': token } : undefined,
       });
@@ -70,11 +63,11 @@ export const useMyResponse = (waveId: string, userId: string) =>
   });
 
 export const useEvents = () =>
-  useQuery({ queryKey: evalKeys.events, queryFn: ({ signal }) => get<EventSummary[]>('/api/events', signal) });
+  useQuery({ queryKey: evalKeys.events, queryFn: ({ signal }) => get<EventSummary[]>(evaluationApi.events, signal) });
 
 export const useEvent = (id: string) =>
   useQuery({
     queryKey: evalKeys.event(id),
-    queryFn: ({ signal }) => get<EventView>(`/api/events/${id}`, signal),
+    queryFn: ({ signal }) => get<EventView>(evaluationApi.event(id), signal),
     retry: false,
   });

@@ -10,6 +10,7 @@ import { errorMessage, QueryView } from '../../components/states';
 import { day } from '../../lib/dates';
 import { useSession } from '../auth/session';
 import { ownerName } from '../knowledge/action-items';
+import { knowledgeApi, knowledgePaths } from '../knowledge/urls';
 import { useCurrentGroup } from './GroupPage';
 
 const STATUSES: ActionStatus[] = ['open', 'done', 'dropped'];
@@ -24,7 +25,7 @@ export function ActionItemsTab() {
   const queryClient = useQueryClient();
   const update = useMutation({
     mutationFn: ({ id, status }: { id: string; status: ActionStatus }) =>
-      patch<ActionItemView>(`/api/action-items/${id}`, { status }),
+      patch<ActionItemView>(knowledgeApi.actionItem(id), { status }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: keys.actionItems(g.id) });
       void queryClient.invalidateQueries({ queryKey: ['home'] });
@@ -68,7 +69,7 @@ export function ActionItemsTab() {
                     </>
                   )}
                 </span>
-                <Link to={`/documents/${a.documentId}`}>{t('actions.from')} →</Link>
+                <Link to={knowledgePaths.document(a.documentId)}>{t('actions.from')} →</Link>
                 {g.can.contribute && (
                   <span className="row">
                     {a.status !== 'done' && (

@@ -8,6 +8,8 @@ import { keys } from '../../api/keys';
 import { useChannels, useGroup } from '../../api/queries';
 import { ErrorState, errorMessage, Loading } from '../../components/states';
 import { useSession } from '../auth/session';
+import { channelPaths } from '../channels/urls';
+import { groupPaths, groupsApi } from './urls';
 
 type Group = Json<GroupView>;
 
@@ -25,7 +27,7 @@ function JoinButton({ group }: { group: Group }) {
   const me = useSession();
   const queryClient = useQueryClient();
   const join = useMutation({
-    mutationFn: () => put(`/api/groups/${group.id}/members/${me.user.id}`, { role: 'member' }),
+    mutationFn: () => put(groupsApi.member(group.id, me.user.id), { role: 'member' }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: keys.group(group.id) });
       void queryClient.invalidateQueries({ queryKey: keys.groups });
@@ -68,10 +70,10 @@ export function GroupPage() {
           </p>
         </header>
         <nav className="tabs" aria-label={t('group.tabs')}>
-          <NavLink to={`/groups/${g.id}/channels`}>{t('group.channels')}</NavLink>
-          <NavLink to={`/groups/${g.id}/knowledge`}>{t('group.knowledge')}</NavLink>
-          <NavLink to={`/groups/${g.id}/actions`}>{t('group.actions')}</NavLink>
-          <NavLink to={`/groups/${g.id}/members`}>{t('group.members')}</NavLink>
+          <NavLink to={groupPaths.channels(g.id)}>{t('group.channels')}</NavLink>
+          <NavLink to={groupPaths.knowledge(g.id)}>{t('group.knowledge')}</NavLink>
+          <NavLink to={groupPaths.actions(g.id)}>{t('group.actions')}</NavLink>
+          <NavLink to={groupPaths.members(g.id)}>{t('group.members')}</NavLink>
         </nav>
         <Outlet />
       </div>
@@ -88,5 +90,5 @@ export function FirstChannel() {
   if (channels.error) return <ErrorState error={channels.error} onRetry={() => void channels.refetch()} />;
   const first = channels.data.find((c) => c.name === 'general') ?? channels.data[0];
   if (!first) return <p className="state state-empty">{t('group.noChannels')}</p>;
-  return <Navigate to={`/groups/${g.id}/channels/${first.id}`} replace />;
+  return <Navigate to={channelPaths.channel(g.id, first.id)} replace />;
 }

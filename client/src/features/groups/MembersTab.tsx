@@ -10,6 +10,7 @@ import { day } from '../../lib/dates';
 import { usePresence } from '../../realtime/RealtimeProvider';
 import { useSession } from '../auth/session';
 import { useCurrentGroup } from './GroupPage';
+import { groupsApi } from './urls';
 
 type Member = Json<MemberView>;
 
@@ -34,7 +35,7 @@ function AddMember({ groupId, members }: { groupId: string; members: Member[] })
   const [role, setRole] = useState<GroupRole>('member');
   const queryClient = useQueryClient();
   const add = useMutation({
-    mutationFn: () => put(`/api/groups/${groupId}/members/${userId}`, { role }),
+    mutationFn: () => put(groupsApi.member(groupId, userId), { role }),
     onSuccess: () => {
       setUserId('');
       void queryClient.invalidateQueries({ queryKey: keys.members(groupId) });
@@ -90,11 +91,11 @@ export function MembersTab() {
   };
   const setRole = useMutation({
     mutationFn: ({ userId, role }: { userId: string; role: GroupRole }) =>
-      put(`/api/groups/${g.id}/members/${userId}`, { role }),
+      put(groupsApi.member(g.id, userId), { role }),
     onSuccess: refresh,
   });
   const remove = useMutation({
-    mutationFn: (userId: string) => del(`/api/groups/${g.id}/members/${userId}`),
+    mutationFn: (userId: string) => del(groupsApi.member(g.id, userId)),
     onSuccess: refresh,
   });
   return (

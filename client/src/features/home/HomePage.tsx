@@ -7,6 +7,9 @@ import { keys } from '../../api/keys';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { ago, day } from '../../lib/dates';
 import { useSession } from '../auth/session';
+import { channelsApi } from '../channels/urls';
+import { groupPaths } from '../groups/urls';
+import { knowledgeApi, knowledgePaths } from '../knowledge/urls';
 
 type Group = Json<GroupView>;
 
@@ -24,7 +27,7 @@ function GroupCard({ group }: { group: Group }) {
     queries: [
       {
         queryKey: keys.channels(group.id),
-        queryFn: () => get<ChannelView[]>(`/api/groups/${group.id}/channels`),
+        queryFn: () => get<ChannelView[]>(channelsApi.list(group.id)),
         retry: false,
       },
     ],
@@ -33,7 +36,7 @@ function GroupCard({ group }: { group: Group }) {
   const mentions = channels.data?.reduce((n, c) => n + c.mentionCount, 0) ?? 0;
   return (
     <li className="card group-card">
-      <Link to={`/groups/${group.id}`} className="card-link">
+      <Link to={groupPaths.group(group.id)} className="card-link">
         <h3>{group.name}</h3>
       </Link>
       <p className="muted">
@@ -57,7 +60,7 @@ function Recent({ groups }: { groups: Group[] }) {
         const [summaries, notes] = await Promise.all(
           ['meeting_summary', 'ci_note'].map(
             async (kind) =>
-              (await get<DocumentList>(withQuery(`/api/groups/${g.id}/documents`, { kind, limit: 5 }))).items,
+              (await get<DocumentList>(withQuery(knowledgeApi.documents(g.id), { kind, limit: 5 }))).items,
           ),
         );
         return [...summaries, ...notes].filter((d) => d.status === 'published');
@@ -76,7 +79,7 @@ function Recent({ groups }: { groups: Group[] }) {
       {docs.map((d) => (
         <li key={d.id}>
           <span className={`kind-chip kind-${d.kind}`}>{t(`knowledge.kinds.${d.kind}`)}</span>{' '}
-          <Link to={`/documents/${d.id}`}>{d.title}</Link>
+          <Link to={knowledgePaths.document(d.id)}>{d.title}</Link>
           <span className="muted">
             {' '}
             · {byGroup.get(d.groupId)} · {ago(d.publishedInGroupAt ?? d.updatedAt)}
@@ -93,9 +96,9 @@ function MyActions({ groups, myId }: { groups: Group[]; myId: string }) {
     queryKey: ['home', 'actions', myId],
     queryFn: () =>
       perGroup<Json<ActionItemView> & { groupName: string }>(groups, async (g) =>
-        (
-          await get<ActionItemView[]>(withQuery(`/api/groups/${g.id}/action-items`, { status: 'open', owner: myId }))
-        ).map((a) => ({ ...a, groupName: g.name })),
+        (await get<ActionItemView[]>(withQuery(knowledgeApi.actionItems(g.id), { status: 'open', owner: myId }))).map(
+          (a) => ({ ...a, groupName: g.name }),
+        ),
       ),
     retry: false,
   });
@@ -116,7 +119,7 @@ function MyActions({ groups, myId }: { groups: Group[]; myId: string }) {
               </>
             )}
           </span>
-          <Link to={`/documents/${a.documentId}`}>{t('actions.from')} →</Link>
+          <Link to={knowledgePaths.document(a.documentId)}>{t('actions.from')} →</Link>
         </li>
       ))}
     </ul>

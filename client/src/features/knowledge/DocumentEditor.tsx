@@ -8,6 +8,7 @@ import { keys } from '../../api/keys';
 import { useDocument, useGroup } from '../../api/queries';
 import { errorMessage, ErrorState, Loading, NotFound } from '../../components/states';
 import { useDraft } from '../../lib/drafts';
+import { groupPaths } from '../groups/urls';
 import {
   BUILT_IN_TEMPLATES,
   createDocument,
@@ -21,6 +22,7 @@ import {
 import { KINDS } from './KnowledgeTab';
 import { Conflict, Preview, Upload } from './EditorParts';
 import { CiFields, MeetingFields } from './KindFields';
+import { knowledgeApi, knowledgePaths } from './urls';
 function Editor({
   groupId,
   existing,
@@ -45,7 +47,7 @@ function Editor({
   const [baseVersion, setBaseVersion] = useState(existing?.version ?? 0);
   const templates = useQuery({
     queryKey: ['templates', groupId],
-    queryFn: ({ signal }) => get<DocumentSummary[]>(`/api/groups/${groupId}/templates`, signal),
+    queryFn: ({ signal }) => get<DocumentSummary[]>(knowledgeApi.templates(groupId), signal),
     enabled: !existing,
     retry: false,
   });
@@ -69,11 +71,11 @@ function Editor({
       void queryClient.invalidateQueries({ queryKey: keys.documents(groupId) });
       const duplicateSource = duplicateOf(written);
       if (duplicateSource) setDuplicate(duplicateSource);
-      navigate(`/documents/${saved.id}`);
+      navigate(knowledgePaths.document(saved.id));
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && existing) {
         // Show both versions: fetch the one that won.
-        setConflict(await get<DocumentView>(`/api/documents/${existing.id}`).catch(() => null));
+        setConflict(await get<DocumentView>(knowledgeApi.document(existing.id)).catch(() => null));
       }
       setError(errorMessage(e, t));
     } finally {
@@ -92,7 +94,7 @@ function Editor({
   return (
     <div className="page editor-page">
       <nav className="breadcrumbs" aria-label="breadcrumbs">
-        <Link to={existing ? `/documents/${existing.id}` : `/groups/${groupId}/knowledge`}>
+        <Link to={existing ? knowledgePaths.document(existing.id) : groupPaths.knowledge(groupId)}>
           ← {group.data?.name ?? t('knowledge.back')}
         </Link>
       </nav>
@@ -117,7 +119,7 @@ function Editor({
       )}
       {duplicate && (
         <p className="notice">
-          {t('knowledge.duplicate')} <Link to={`/documents/${duplicate.id}`}>{duplicate.title}</Link>
+          {t('knowledge.duplicate')} <Link to={knowledgePaths.document(duplicate.id)}>{duplicate.title}</Link>
         </p>
       )}
       <form className="editor" onSubmit={onSubmit} noValidate>
@@ -142,7 +144,7 @@ function Editor({
                   const v = e.target.value;
                   // The list holds summaries: the template's body comes with the document itself.
                   if (templateOptions.some((x) => x.id === v))
-                    void get<DocumentView>(`/api/documents/${v}`).then(
+                    void get<DocumentView>(knowledgeApi.document(v)).then(
                       (tpl) => set({ body: tpl.body, tags: tpl.tags.filter((x) => x !== 'template').join(', ') }),
                       (err: unknown) => setError(errorMessage(err, t)),
                     );
@@ -210,7 +212,7 @@ function Editor({
                 onDone={(doc) => {
                   clearDraft();
                   void queryClient.invalidateQueries({ queryKey: keys.documents(groupId) });
-                  navigate(`/documents/${doc.id}`);
+                  navigate(knowledgePaths.document(doc.id));
                 }}
               />
             )}
@@ -268,7 +270,10 @@ function Editor({
               )}
             </>
           )}
-          <Link className="btn btn-ghost" to={existing ? `/documents/${existing.id}` : `/groups/${groupId}/knowledge`}>
+          <Link
+            className="btn btn-ghost"
+            to={existing ? knowledgePaths.document(existing.id) : groupPaths.knowledge(groupId)}
+          >
             {t('app.cancel')}
           </Link>
         </div>

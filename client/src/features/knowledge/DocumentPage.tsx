@@ -9,7 +9,10 @@ import { useDocument, useGroup, useOrganisations } from '../../api/queries';
 import { ServerHtml } from '../../components/SafeHtml';
 import { errorMessage, ErrorState, Loading } from '../../components/states';
 import { ago, day } from '../../lib/dates';
+import { groupPaths } from '../groups/urls';
+import { homePaths } from '../home/urls';
 import { ownerName } from './action-items';
+import { knowledgeApi, knowledgePaths } from './urls';
 
 function Fields({ d }: { d: Json<DocumentView> }) {
   const { t } = useTranslation();
@@ -135,7 +138,7 @@ function Backlinks({ id }: { id: string }) {
   const { t } = useTranslation();
   const q = useQuery({
     queryKey: keys.backlinks(id),
-    queryFn: ({ signal }) => get<DocumentSummary[]>(`/api/documents/${id}/backlinks`, signal),
+    queryFn: ({ signal }) => get<DocumentSummary[]>(knowledgeApi.backlinks(id), signal),
     retry: false,
   });
   return (
@@ -151,7 +154,7 @@ function Backlinks({ id }: { id: string }) {
         <ul className="plain-list">
           {q.data.map((b) => (
             <li key={b.id}>
-              <Link to={`/documents/${b.id}`}>{b.title}</Link>
+              <Link to={knowledgePaths.document(b.id)}>{b.title}</Link>
             </li>
           ))}
         </ul>
@@ -170,7 +173,7 @@ export default function DocumentPage() {
   const navigate = useNavigate();
   const [notice, setNotice] = useState<string | null>(null);
   const publish = useMutation({
-    mutationFn: () => post<DocumentView>(`/api/documents/${docId}/publish`),
+    mutationFn: () => post<DocumentView>(knowledgeApi.publish(docId)),
     onSuccess: (d) => {
       queryClient.setQueryData(keys.document(docId), d);
       void queryClient.invalidateQueries({ queryKey: keys.documents(d.groupId) });
@@ -178,8 +181,8 @@ export default function DocumentPage() {
     },
   });
   const remove = useMutation({
-    mutationFn: () => del(`/api/documents/${docId}`),
-    onSuccess: () => navigate(q.data ? `/groups/${q.data.groupId}/knowledge` : '/'),
+    mutationFn: () => del(knowledgeApi.document(docId)),
+    onSuccess: () => navigate(q.data ? groupPaths.knowledge(q.data.groupId) : homePaths.home),
   });
   if (q.isPending) return <Loading />;
   if (q.error) return <ErrorState page error={q.error} onRetry={() => void q.refetch()} />;
@@ -191,7 +194,7 @@ export default function DocumentPage() {
   return (
     <div className="page document-page">
       <nav className="breadcrumbs" aria-label="breadcrumbs">
-        <Link to={`/groups/${d.groupId}/knowledge`}>← {g?.name ?? t('knowledge.back')}</Link>
+        <Link to={groupPaths.knowledge(d.groupId)}>← {g?.name ?? t('knowledge.back')}</Link>
       </nav>
       <article className="document" aria-labelledby="doc-title">
         <header className="doc-head">
@@ -214,7 +217,7 @@ export default function DocumentPage() {
           {d.tags.length > 0 && (
             <p className="tags">
               {d.tags.map((tag) => (
-                <Link key={tag} className="tag" to={`/groups/${d.groupId}/knowledge?tag=${encodeURIComponent(tag)}`}>
+                <Link key={tag} className="tag" to={knowledgePaths.tagged(d.groupId, tag)}>
                   #{tag}
                 </Link>
               ))}
@@ -232,11 +235,11 @@ export default function DocumentPage() {
               </button>
             )}
             {d.can.edit && (
-              <Link className="btn" to={`/documents/${d.id}/edit`}>
+              <Link className="btn" to={knowledgePaths.edit(d.id)}>
                 {t('app.edit')}
               </Link>
             )}
-            <Link className="btn" to={`/documents/${d.id}/history`}>
+            <Link className="btn" to={knowledgePaths.history(d.id)}>
               {t('knowledge.history')}
             </Link>
             {d.can.delete && (

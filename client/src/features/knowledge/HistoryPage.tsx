@@ -8,6 +8,7 @@ import { keys } from '../../api/keys';
 import { useDocument, useGroup } from '../../api/queries';
 import { errorMessage, ErrorState, Loading, QueryView } from '../../components/states';
 import { dateTime } from '../../lib/dates';
+import { knowledgeApi, knowledgePaths } from './urls';
 
 /** One line of a diff as shown: the server's chunks hold several lines each. */
 const linesOf = (chunks: DiffChunk[]) => chunks.flatMap((c) => c.lines.map((text) => ({ op: c.op, text })));
@@ -18,7 +19,7 @@ function Diff({ docId, a, b }: { docId: string; a: number; b: number }) {
   const q = useQuery({
     queryKey: ['document', docId, 'diff', a, b],
     queryFn: async ({ signal }) =>
-      linesOf((await get<RevisionDiff>(`/api/documents/${docId}/revisions/${a}/diff/${b}`, signal)).body.chunks),
+      linesOf((await get<RevisionDiff>(knowledgeApi.diff(docId, a, b), signal)).body.chunks),
   });
   return (
     <section aria-labelledby="diff-title" className="diff-section">
@@ -52,11 +53,11 @@ export default function HistoryPage() {
   const revisions = useQuery({
     queryKey: keys.revisions(docId),
     queryFn: async ({ signal }) =>
-      (await get<RevisionSummary[]>(`/api/documents/${docId}/revisions`, signal)).sort((x, y) => y.version - x.version),
+      (await get<RevisionSummary[]>(knowledgeApi.revisions(docId), signal)).sort((x, y) => y.version - x.version),
   });
   const restore = useMutation({
     // Restoring writes a new revision with the old content.
-    mutationFn: (version: number) => post(`/api/documents/${docId}/revisions/${version}/restore`),
+    mutationFn: (version: number) => post(knowledgeApi.restore(docId, version)),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: keys.document(docId) });
       setNotice(t('knowledge.restored'));
@@ -67,7 +68,7 @@ export default function HistoryPage() {
   return (
     <div className="page">
       <nav className="breadcrumbs" aria-label="breadcrumbs">
-        <Link to={`/documents/${docId}`}>← {doc.data.title}</Link>
+        <Link to={knowledgePaths.document(docId)}>← {doc.data.title}</Link>
       </nav>
       <h1>
         {t('knowledge.history')}: {doc.data.title}

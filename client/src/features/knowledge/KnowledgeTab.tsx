@@ -5,6 +5,7 @@ import { useDocuments, useOrganisations } from '../../api/queries';
 import { QueryView } from '../../components/states';
 import { ago } from '../../lib/dates';
 import { useCurrentGroup } from '../groups/GroupPage';
+import { knowledgePaths } from './urls';
 
 export const KINDS: DocumentKind[] = ['page', 'ci_note', 'meeting_summary', 'resource'];
 
@@ -31,7 +32,7 @@ function DocLink({ d }: { d: Json<DocumentSummary> }) {
   return (
     <span className="doc-row">
       <span className={`kind-chip kind-${d.kind}`}>{t(`knowledge.kinds.${d.kind}`)}</span>
-      <Link to={`/documents/${d.id}`}>{d.title}</Link>
+      <Link to={knowledgePaths.document(d.id)}>{d.title}</Link>
       {d.status === 'draft' && <span className="chip chip-draft">{t('knowledge.draft')}</span>}
       {d.templateFor !== null && <span className="chip">{t('knowledge.template')}</span>}
       <span className="muted small">
@@ -76,7 +77,7 @@ export default function KnowledgeTab() {
         {g.can.contribute && (
           <div className="row wrap">
             {KINDS.map((k) => (
-              <Link key={k} className="btn btn-small" to={`/groups/${g.id}/knowledge/new?kind=${k}`}>
+              <Link key={k} className="btn btn-small" to={knowledgePaths.newDocument(g.id, k)}>
                 + {t(`knowledge.kinds.${k}`)}
               </Link>
             ))}

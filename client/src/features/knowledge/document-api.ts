@@ -13,6 +13,7 @@ import type {
   SavedDocument,
 } from '@contract';
 import { api, post, put, upload } from '../../api/http';
+import { knowledgeApi } from './urls';
 
 /** An action item as the editor holds it: a new one has no id yet; its owner is a person or an organisation. */
 export interface ActionItemDraft {
@@ -157,7 +158,7 @@ export async function createDocument(
 ): Promise<Json<SavedDocument>> {
   // Only facilitators publish meeting summaries, so members always create them as drafts.
   const s = d.kind === 'meeting_summary' ? 'draft' : status;
-  return post<SavedDocument>(`/api/groups/${groupId}/documents`, {
+  return post<SavedDocument>(knowledgeApi.documents(groupId), {
     kind: d.kind,
     ...toPayload(d),
     status: s,
@@ -166,14 +167,14 @@ export async function createDocument(
 }
 
 export function updateDocument(id: string, baseVersion: number, d: DocumentDraft): Promise<Json<SavedDocument>> {
-  return put<SavedDocument>(`/api/documents/${id}`, { ...toPayload(d), baseVersion });
+  return put<SavedDocument>(knowledgeApi.document(id), { ...toPayload(d), baseVersion });
 }
 
 export function publishDocument(id: string): Promise<Json<DocumentView>> {
-  return post<DocumentView>(`/api/documents/${id}/publish`);
+  return post<DocumentView>(knowledgeApi.publish(id));
 }
 
-/** Uploads the file (POST /groups/:id/files), then creates the resource that uses it. */
+/** Uploads the file (`knowledgeApi.files`), then creates the resource that uses it. */
 export async function uploadResource(
   groupId: string,
   file: File,
@@ -182,7 +183,7 @@ export async function uploadResource(
 ): Promise<Json<SavedDocument>> {
   const form = new FormData();
   form.set('file', file, file.name);
-  const stored = await upload<FileView>(`/api/groups/${groupId}/files`, form, onProgress);
+  const stored = await upload<FileView>(knowledgeApi.files(groupId), form, onProgress);
   const title = d.title.trim() || file.name.slice(0, 200);
   return createDocument(groupId, { ...d, kind: 'resource', title, url: '' }, 'published', {
     fileId: stored.id,
@@ -191,7 +192,7 @@ export async function uploadResource(
 }
 
 export async function previewMarkdown(source: string, groupId: string, signal?: AbortSignal): Promise<string> {
-  const res = await api<MarkdownPreview>('/api/markdown/preview', {
+  const res = await api<MarkdownPreview>(knowledgeApi.markdownPreview, {
     method: 'POST',
     body: { source, groupId },
     signal,

@@ -8,6 +8,9 @@ import { keys } from '../../api/keys';
 import { useNotifications } from '../../api/queries';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { ago } from '../../lib/dates';
+import { groupPaths } from '../groups/urls';
+import { knowledgePaths } from '../knowledge/urls';
+import { notificationsApi, notificationPaths } from './urls';
 
 /**
  * The server's list gives `unreadCount` but not which items are read, so the bell marks the
@@ -19,7 +22,7 @@ const isRead = (n: BellItem): boolean => n.readAt !== undefined;
 export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (ids?: string[]) => post<NotificationsReadResult>('/api/notifications/read', ids ? { ids } : {}),
+    mutationFn: (ids?: string[]) => post<NotificationsReadResult>(notificationsApi.read, ids ? { ids } : {}),
     onSuccess: (res, ids) =>
       queryClient.setQueryData<List>(keys.notifications, (old) =>
         old
@@ -37,9 +40,9 @@ export function useMarkRead() {
 /** Where a notification leads: its url when the server gives one, else the document. */
 export function notificationHref(n: NotificationView): string {
   if (n.url && n.url.startsWith('/')) return n.url;
-  if (n.subjectId && n.kind.includes('document')) return `/documents/${n.subjectId}`;
-  if (n.groupId) return `/groups/${n.groupId}`;
-  return '/notifications';
+  if (n.subjectId && n.kind.includes('document')) return knowledgePaths.document(n.subjectId);
+  if (n.groupId) return groupPaths.group(n.groupId);
+  return notificationPaths.list;
 }
 
 export function NotificationList({ onNavigate }: { onNavigate?: () => void }) {
@@ -134,7 +137,7 @@ export function NotificationBell() {
       {open && (
         <div className="menu-panel menu-panel-wide">
           <NotificationList onNavigate={() => setOpen(false)} />
-          <Link to="/notifications" className="panel-foot" onClick={() => setOpen(false)}>
+          <Link to={notificationPaths.list} className="panel-foot" onClick={() => setOpen(false)}>
             {t('notifications.title')} →
           </Link>
         </div>

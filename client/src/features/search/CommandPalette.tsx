@@ -5,6 +5,7 @@ import { useSearch } from '../../api/queries';
 import { ServerHtml } from '../../components/SafeHtml';
 import { ErrorState, Loading } from '../../components/states';
 import { groupByType, hitHref } from './hits';
+import { searchPaths } from './urls';
 
 /** Ctrl/Cmd+K: search as you type, results grouped by kind, highlighted snippets from the server. */
 export default function CommandPalette({ onClose }: { onClose: () => void }) {
@@ -48,7 +49,7 @@ export default function CommandPalette({ onClose }: { onClose: () => void }) {
     } else if (e.key === 'Enter') {
       e.preventDefault();
       if (active < flat.length) go(hitHref(flat[active]));
-      else if (q.trim()) go(`/search?q=${encodeURIComponent(q.trim())}`);
+      else if (q.trim()) go(searchPaths.query(q.trim()));
     }
   }
 
@@ -111,7 +112,7 @@ export default function CommandPalette({ onClose }: { onClose: () => void }) {
               role="option"
               aria-selected={active === flat.length}
               className={active === flat.length ? 'palette-item active' : 'palette-item'}
-              onClick={() => go(`/search?q=${encodeURIComponent(debounced)}`)}
+              onClick={() => go(searchPaths.query(debounced))}
             >
               {t('search.seeAll')} →
             </div>

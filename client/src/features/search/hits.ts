@@ -1,9 +1,11 @@
 import type { SearchHit } from '@contract';
+import { groupPaths } from '../groups/urls';
+import { knowledgePaths } from '../knowledge/urls';
 
 /** Where a search hit leads: the server's client route, when it is one of ours (same origin, absolute path). */
 export function hitHref(h: SearchHit): string {
   if (h.url.startsWith('/') && !h.url.startsWith('//')) return h.url;
-  return h.type === 'message' ? `/groups/${h.groupId}` : `/documents/${h.id}`;
+  return h.type === 'message' ? groupPaths.group(h.groupId) : knowledgePaths.document(h.id);
 }
 
 /** Hits grouped by kind (page, CI note, message…), in the order the kinds first appear (best first). */

@@ -1,0 +1,62 @@
+import type { HistoryPage } from '@contract';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import { get, withQuery } from '../../api/http';
+import { keys } from '../../api/keys';
+import { firstSeq, mergeMessages, roots, Timeline } from '../../lib/timeline';
+import { channelsApi } from './urls';
+
+const PAGE = 50;
+
+function fetchPage(channelId: string, params: { beforeSeq?: number; afterSeq?: number }) {
+  return get<HistoryPage>(withQuery(channelsApi.messages(channelId), { ...params, limit: PAGE }));
+}
+
+/**
+ * A channel's history in the query cache: the latest page when the channel opens, older pages on
+ * demand. Realtime events and threads merge into the same timeline, so it is never refetched by
+ * Query on its own (`staleTime: Infinity`); reconnects catch up through the join ack instead.
+ */
+export function useChannelHistory(channelId: string, onError: (code: string) => void) {
+  const queryClient = useQueryClient();
+  const [loadingOlder, setLoadingOlder] = useState(false);
+
+  const timeline = useQuery<Timeline>({
+    queryKey: keys.timeline(channelId),
+    queryFn: async () => {
+      const page = await fetchPage(channelId, {});
+      // Messages that arrived over the socket while the page was loading are kept.
+      const current = queryClient.getQueryData<Timeline>(keys.timeline(channelId));
+      return mergeMessages(current ?? { messages: [], hasMoreBefore: page.hasMore }, page.messages, {
+        hasMoreBefore: page.hasMore,
+      });
+    },
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+
+  /** Loads the page before the oldest message held; true when one was merged (the list grew at the top). */
+  const loadOlder = useCallback(async (): Promise<boolean> => {
+    const tl = queryClient.getQueryData<Timeline>(keys.timeline(channelId));
+    if (!tl || !tl.hasMoreBefore || loadingOlder) return false;
+    setLoadingOlder(true);
+    try {
+      const page = await fetchPage(channelId, { beforeSeq: firstSeq(tl) });
+      queryClient.setQueryData<Timeline>(keys.timeline(channelId), (cur) =>
+        cur ? mergeMessages(cur, page.messages, { hasMoreBefore: page.hasMore && page.messages.length > 0 }) : cur,
+      );
+      return true;
+    } catch {
+      onError('network');
+      return false;
+    } finally {
+      setLoadingOlder(false);
+    }
+  }, [channelId, queryClient, loadingOlder, onError]);
+
+  /** The channel's top-level messages; replies are shown in their thread. */
+  const messages = useMemo(() => roots(timeline.data), [timeline.data]);
+
+  return { timeline, messages, loadOlder, loadingOlder };
+}
