@@ -141,6 +141,20 @@ export default tseslint.config(
     },
   },
   {
+    // API paths live in one urls.ts per feature (docs/CLIENT.md).
+    files: ['client/src/**/*.ts', 'client/src/**/*.tsx'],
+    ignores: ['client/src/**/urls.ts', 'client/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[value=/^\\/api\\//], TemplateElement[value.raw=/^\\/api\\//]',
+          message: "An API path belongs in its feature's urls.ts.",
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
