@@ -118,7 +118,7 @@ const PHONE = { width: 375, height: 740 };
 
       // Once the files are there again, Retry brings the page.
       await ane.page.unroute(/\/assets\/KnowledgeTab-[^/]*\.js/);
-      await alert.getByRole('button', { name: 'Retry' }).click();
+      await alert.getByRole('button', { name: 'Try again' }).click();
       await ane.page.locator('#knowledge-title').waitFor();
       await ane.context.close();
     });
