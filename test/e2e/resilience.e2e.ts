@@ -87,10 +87,16 @@ const PHONE = { width: 375, height: 740 };
       await login(ane.page, 'ane@energy.demo');
       await ane.page.goto(`/groups/${demo.groups.techWatch}/channels`);
       await ane.page.getByTestId('composer').waitFor();
+      let documents = 0;
+      ane.page.on('request', (r) => {
+        if (r.resourceType() === 'document') documents += 1;
+      });
       const failures = await breakKnowledgeChunk(ane.page, 'abort', 2);
       await ane.page.locator('nav.tabs a', { hasText: 'Knowledge' }).click();
       await ane.page.locator('#knowledge-title').waitFor();
       expect(failures()).toBe(2);
+      expect(documents).toBe(0); // retried in place, without reloading the page
+      expect(ane.errors).toEqual([]);
       await ane.context.close();
     });
 
