@@ -114,7 +114,11 @@ describe('catch-up, revocation and crash recovery', () => {
     expect((await api(ane).post('/api/auth/logout')).status).toBe(204);
     await tab1.waitForDisconnect();
     await tab2.waitForDisconnect();
+    // Told why first, so a client knows this disconnect is not one to reconnect from.
+    expect(tab1.received('session:ended')).toEqual([{ reason: 'logout' }]);
+    expect(tab2.received('session:ended')).toEqual([{ reason: 'logout' }]);
     expect(phone.connected).toBe(true);
+    expect(phone.received('session:ended')).toEqual([]);
     expect((await phone.send(channel.id, 'still signed in on my phone')).ok).toBe(true);
     expect(await SocketClient.refusal(app.url, { token: ane.token })).toMatchObject({ code: 'unauthenticated' });
     ane = again;
@@ -126,6 +130,7 @@ describe('catch-up, revocation and crash recovery', () => {
     const theirs = await connect(leaving.token);
     expect((await world.admin.api.patch(`/api/users/${leaving.id}`, { active: false })).status).toBe(200);
     await theirs.waitForDisconnect();
+    expect(theirs.received('session:ended')).toEqual([{ reason: 'deactivated' }]);
   });
 
   it('catches up across a full server restart', async () => {
@@ -136,7 +141,11 @@ describe('catch-up, revocation and crash recovery', () => {
     const posted: MessageView[] = [];
     let talker = await connect(ane.token);
     for (const i of range(1, 25)) posted.push(await talker.post(channel.id, `before the restart ${i}`));
+    const beforeRestart = talker;
     await restart('stop');
+    // A shutdown disconnects from the server side but does not end the session: clients reconnect.
+    expect(await beforeRestart.waitForDisconnect()).toBe('io server disconnect');
+    expect(beforeRestart.received('session:ended')).toEqual([]);
     talker = await connect(ane.token);
     for (const i of range(1, 25)) posted.push(await talker.post(channel.id, `after the restart ${i}`));
 

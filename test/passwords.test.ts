@@ -149,6 +149,7 @@ describe('passwords: changing your own, an admin reset, and Unicode forms', () =
       expect(res.status).toBe(200);
       for (const session of [jon, other]) expect((await session.api.get('/api/me')).status).toBe(401);
       for (const socket of sockets) await socket.waitForDisconnect();
+      for (const socket of sockets) expect(socket.received('session:ended')).toEqual([{ reason: 'password_changed' }]);
       expect((await signIn(jon.email, PASSWORD)).status).toBe(401);
       expect((await signIn(jon.email, NEW_PASSWORD)).status).toBe(200);
       expect((await world.admin.api.get('/api/me')).status).toBe(200); // the admin's own session is not touched

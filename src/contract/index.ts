@@ -82,6 +82,8 @@ export type {
   PresencePayload,
   PresenceResult,
   ServerToClientEvents,
+  SessionEndedPayload,
+  SessionEndedReason,
   SocketError,
   SocketErrorCode,
 } from '../realtime/events';

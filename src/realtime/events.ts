@@ -42,6 +42,14 @@ export interface PresencePayload {
 export interface AccessRevokedPayload {
   groupId: string;
 }
+/**
+ * Why the server is about to disconnect a socket for good: its session is over. A socket
+ * disconnected without this (a restart, a deploy) should reconnect.
+ */
+export type SessionEndedReason = 'logout' | 'deactivated' | 'password_changed' | 'expired';
+export interface SessionEndedPayload {
+  reason: SessionEndedReason;
+}
 
 /** Client → server events; the last argument is always the ack callback. Features add theirs. */
 export interface ClientToServerEvents {
@@ -53,6 +61,8 @@ export interface ServerToClientEvents {
   presence: (payload: PresencePayload) => void;
   /** The reader lost access to a group: its rooms were left; rejoin channels if still allowed. */
   'access:revoked': (payload: AccessRevokedPayload) => void;
+  /** Sent just before the server disconnects a socket whose session ended: do not reconnect. */
+  'session:ended': (payload: SessionEndedPayload) => void;
 }
 
 /** Socket.io room names, in one place so publisher and gateway agree. */

@@ -3,7 +3,7 @@ import { isAdmin } from '../auth/actor';
 import type { SessionRevoked, SessionsRevoked, UserDeactivated, UserRoleChanged } from '../auth/auth.events';
 import { DomainEvents } from '../domain-events/domain-events';
 import type { MembershipChanged } from '../groups/group.events';
-import { rooms } from './events';
+import { rooms, type SessionEndedReason } from './events';
 import { Presence } from './presence';
 import type { AppServer } from './socket';
 
@@ -35,11 +35,11 @@ export class Revocation {
 
   /** Logout: every socket opened with that session, on any process, is disconnected. */
   private onSessionRevoked(event: SessionRevoked): void {
-    this.io?.in(rooms.session(event.sessionId)).disconnectSockets(true);
+    this.endSessions([rooms.session(event.sessionId)], 'logout');
   }
 
   private onUserDeactivated(event: UserDeactivated): void {
-    this.io?.in(rooms.user(event.userId)).disconnectSockets(true);
+    this.endSessions([rooms.user(event.userId)], 'deactivated');
   }
 
   /**
@@ -47,8 +47,20 @@ export class Revocation {
    * the session that made the change (an admin's reset keeps none).
    */
   private onSessionsRevoked(event: SessionsRevoked): void {
-    const theirs = this.io?.in(rooms.user(event.userId));
-    (event.keptSessionId ? theirs?.except(rooms.session(event.keptSessionId)) : theirs)?.disconnectSockets(true);
+    const kept = event.keptSessionId ? [rooms.session(event.keptSessionId)] : [];
+    this.endSessions([rooms.user(event.userId)], 'password_changed', kept);
+  }
+
+  /**
+   * Tells the sockets why before disconnecting them, so clients know not to reconnect; a
+   * disconnect without `session:ended` (a restart) is one to recover from. Across processes the
+   * two may arrive out of order; a client that reconnects anyway is refused at the handshake.
+   */
+  private endSessions(roomsToEnd: string[], reason: SessionEndedReason, except: string[] = []): void {
+    const io = this.io;
+    if (!io) return;
+    io.to(roomsToEnd).except(except).emit('session:ended', { reason });
+    io.in(roomsToEnd).except(except).disconnectSockets(true);
   }
 
   /** A person made admin receives every group's events at once; a former admin stops receiving them. */

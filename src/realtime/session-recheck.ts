@@ -23,6 +23,7 @@ export class SessionRecheck {
     });
     const actor = await socket.data.recheck;
     if (!actor) {
+      socket.emit('session:ended', { reason: 'expired' });
       setImmediate(() => socket.disconnect(true));
       throw new AppError('unauthenticated', 'Your session has ended; sign in again');
     }

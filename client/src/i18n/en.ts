@@ -6,6 +6,7 @@ const en = {
     loading: 'Loading…',
     retry: 'Try again',
     error: 'Something went wrong.',
+    chunkError: 'This page could not be loaded. Check your connection, then try again.',
     offline: 'You are offline. Messages will be sent when the connection is back.',
     reconnecting: 'Reconnecting…',
     sessionExpired: 'Your session has expired. Sign in again: your drafts are kept.',

@@ -8,6 +8,7 @@ const es: Strings = {
     loading: 'Cargando…',
     retry: 'Reintentar',
     error: 'Algo ha fallado.',
+    chunkError: 'No se ha podido cargar esta página. Comprueba la conexión y vuelve a intentarlo.',
     offline: 'Sin conexión. Los mensajes se enviarán cuando vuelva la conexión.',
     reconnecting: 'Reconectando…',
     sessionExpired: 'Tu sesión ha caducado. Vuelve a entrar: tus borradores se conservan.',

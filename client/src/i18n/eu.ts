@@ -8,6 +8,7 @@ const eu: Strings = {
     loading: 'Kargatzen…',
     retry: 'Saiatu berriro',
     error: 'Zerbait gaizki atera da.',
+    chunkError: 'Ezin izan da orri hau kargatu. Egiaztatu konexioa, eta saiatu berriro.',
     offline: 'Konexiorik gabe zaude. Mezuak konexioa itzultzean bidaliko dira.',
     reconnecting: 'Berriro konektatzen…',
     sessionExpired: 'Saioa iraungi da. Sartu berriro: zirriborroak gordeta daude.',

@@ -103,6 +103,9 @@ export function usePresence(groupId: string): string[] {
 const NONE: Typist[] = [];
 const NO_IDS: string[] = [];
 const ACK_TIMEOUT_MS = 10_000;
+/** Backoff of the reconnects socket.io-client does not do itself (see `retryLater`). */
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 30_000;
 
 /** History after `afterSeq`: used to page through a gap larger than the join ack. */
 export function fetchAfter(channelId: string, afterSeq: number) {
@@ -157,6 +160,7 @@ export function RealtimeProvider({ myId, children }: { myId: string; children: R
     }
 
     socket.on('connect', () => {
+      attempts = 0;
       setStatus('online');
       for (const channelId of joined.keys()) void joinNow(channelId);
       void outbox.resumeAll();
@@ -164,8 +168,45 @@ export function RealtimeProvider({ myId, children }: { myId: string; children: R
       void queryClient.invalidateQueries({ queryKey: ['channels'] });
       void queryClient.invalidateQueries({ queryKey: keys.notifications });
     });
-    socket.on('disconnect', () => setStatus('offline'));
-    socket.on('connect_error', () => setStatus('offline'));
+    // socket.io-client retries a lost connection by itself, but not one the server closed
+    // ("io server disconnect") nor a refused handshake: a restart or a deploy does the first and
+    // a server still starting may do the second. Those we retry here, with backoff, unless the
+    // server said the session is over (`session:ended`, or a handshake refused as such).
+    let sessionOver = false;
+    let attempts = 0;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    const retryLater = () => {
+      if (sessionOver || retryTimer !== undefined) return;
+      const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** attempts) * (0.5 + Math.random() / 2);
+      attempts += 1;
+      retryTimer = setTimeout(() => {
+        retryTimer = undefined;
+        if (!sessionOver && !socket.connected && !socket.active) socket.connect();
+      }, delay);
+    };
+    const stopRetrying = () => {
+      sessionOver = true;
+      clearTimeout(retryTimer);
+      retryTimer = undefined;
+    };
+    socket.on('session:ended', () => {
+      stopRetrying();
+      // Asking who we are answers 401 now, which takes this tab to the sign-in page.
+      void queryClient.invalidateQueries({ queryKey: keys.me });
+    });
+    socket.on('disconnect', (reason) => {
+      setStatus('offline');
+      if (reason === 'io server disconnect') retryLater();
+    });
+    socket.on('connect_error', (err) => {
+      setStatus('offline');
+      if (socket.active) return; // a transport error: the manager is already retrying
+      const code = (err as Error & { data?: { code?: string } }).data?.code;
+      if (code === 'unauthenticated' || code === 'forbidden') {
+        stopRetrying();
+        void queryClient.invalidateQueries({ queryKey: keys.me });
+      } else retryLater();
+    });
 
     socket.on('message:new', (m) => {
       onMessageNew(queryClient, m, { myId, activeChannelId });
@@ -202,7 +243,16 @@ export function RealtimeProvider({ myId, children }: { myId: string; children: R
       void queryClient.invalidateQueries({ queryKey: keys.channels(p.groupId) });
     });
 
-    const realtime: Omit<Realtime, 'status'> = {
+    const realtime: Omit<Realtime, 'status'> & { open(): void; close(): void } = {
+      open() {
+        sessionOver = false;
+        attempts = 0;
+        socket.connect();
+      },
+      close() {
+        stopRetrying();
+        socket.disconnect();
+      },
       socket,
       outbox,
       typing,
@@ -238,12 +288,12 @@ export function RealtimeProvider({ myId, children }: { myId: string; children: R
   }, [queryClient, myId]);
 
   useEffect(() => {
-    rt.socket.connect();
+    rt.open();
     const goOffline = () => setStatus('offline');
     window.addEventListener('offline', goOffline);
     return () => {
       window.removeEventListener('offline', goOffline);
-      rt.socket.disconnect();
+      rt.close();
     };
   }, [rt]);
 

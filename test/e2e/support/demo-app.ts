@@ -11,7 +11,7 @@ export interface DemoGroups {
 /** The real built app on an ephemeral port, with a fresh embedded database seeded with the demo. */
 export class DemoApp {
   private constructor(
-    readonly app: AppProcess,
+    public app: AppProcess,
     readonly db: TestDatabase,
     readonly groups: DemoGroups,
   ) {}
@@ -34,11 +34,29 @@ export class DemoApp {
     return new DemoApp(app, db, { techWatch: id('tech-watch'), evaluation: id('evaluation'), talent: id('talent') });
   }
 
+  /**
+   * A normal restart, as a deploy does it: a graceful stop (SIGTERM), `whileDown` (the server is
+   * unreachable then), and the same database and port again, so open tabs can come back.
+   */
+  async restart(whileDown: () => Promise<void> = async () => undefined): Promise<void> {
+    const { port } = this.app;
+    const logged = this.app.serverErrors();
+    await this.app.stop();
+    await whileDown();
+    this.app = await AppProcess.start(
+      { ...this.db.env, SEED_DEMO: 'true', AUZOLAN_PRINT_LOGINS: 'false', PORT: String(port) },
+      120_000,
+    );
+    this.earlierErrors.push(...logged);
+  }
+
+  private readonly earlierErrors: string[] = [];
+
   /** Stops the server and drops the database; returns the 5xx lines it logged (should be none). */
   async close(): Promise<string[]> {
     await this.app.stop();
     await this.db.drop();
-    return this.app.serverErrors();
+    return [...this.earlierErrors, ...this.app.serverErrors()];
   }
 }
 
