@@ -115,9 +115,12 @@ export function TemplatePicker({
 function TemplateConfirm({ title, onChoose }: { title: string; onChoose: (how: 'replace' | 'below' | null) => void }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
+  const first = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal(); // focuses the first button
+    if (dialog && !dialog.open) dialog.showModal();
+    // Chromium focuses the dialog itself: start on the safe choice, so Enter keeps the text.
+    first.current?.focus();
     return () => dialog?.close();
   }, []);
   return (
@@ -134,7 +137,7 @@ function TemplateConfirm({ title, onChoose }: { title: string; onChoose: (how: '
       <h2 id="template-confirm-title">{t('knowledge.templateAsk', { title })}</h2>
       <p id="template-confirm-text">{t('knowledge.templateAskText')}</p>
       <div className="row wrap">
-        <button type="button" className="btn btn-primary" onClick={() => onChoose('below')}>
+        <button ref={first} type="button" className="btn btn-primary" onClick={() => onChoose('below')}>
           {t('knowledge.templateBelow')}
         </button>
         <button type="button" className="btn btn-danger" onClick={() => onChoose('replace')}>
