@@ -86,6 +86,10 @@ describe('everyday flows in a browser', () => {
       await page.getByTestId('bell-count').waitFor();
       await page.getByTestId('bell').click();
       await page.locator('.notification.unread').first().waitFor();
+      // The panel fits the screen (on a phone it used to run off the left edge).
+      const box = (await page.locator('.menu-panel-wide').boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(size === PHONE ? PHONE.width : 1280);
       await page.getByRole('button', { name: 'Mark all read' }).click();
       await page.getByTestId('bell-count').waitFor({ state: 'detached' });
       expect(await page.locator('.notification.unread').count()).toBe(0);
