@@ -8,6 +8,8 @@ export interface NotificationView {
   body: string;
   url: string | null;
   createdAt: string;
+  /** When its reader marked it read (opened it, or "Mark all read"); null while unread. */
+  readAt: string | null;
 }
 
 export interface NotificationList {

@@ -21,6 +21,7 @@ export function toPayload(n: Notification): NotificationView {
     body: n.body,
     url: n.url,
     createdAt: n.createdAt.toISOString(),
+    readAt: n.readAt ? n.readAt.toISOString() : null,
   };
 }
 
@@ -59,8 +60,19 @@ export class NotificationsService implements OnModuleInit {
    * so it passes the same rule as that content and is left out (and not counted) meanwhile.
    */
   async list(actor: Actor, opts: { unread?: boolean; limit?: number }): Promise<NotificationList> {
+    const mine = await this.scope(actor);
+    const list = mine()
+      .orderBy('n.created_at', 'DESC')
+      .take(opts.limit ?? 50);
+    if (opts.unread) list.andWhere('n.read_at IS NULL');
+    const [items, unreadCount] = await Promise.all([list.getMany(), mine().andWhere('n.read_at IS NULL').getCount()]);
+    return { items: items.map(toPayload), unreadCount };
+  }
+
+  /** A query of the actor's notifications that `list` shows (see there), fresh on each call. */
+  private async scope(actor: Actor): Promise<() => SelectQueryBuilder<Notification>> {
     const readable = await this.policy.readableScope(actor);
-    const mine = (): SelectQueryBuilder<Notification> => {
+    return () => {
       const qb = this.notifications.createQueryBuilder('n').where('n.user_id = :me', { me: actor.id });
       if (readable !== null) {
         qb.andWhere(
@@ -72,12 +84,6 @@ export class NotificationsService implements OnModuleInit {
       }
       return qb;
     };
-    const list = mine()
-      .orderBy('n.created_at', 'DESC')
-      .take(opts.limit ?? 50);
-    if (opts.unread) list.andWhere('n.read_at IS NULL');
-    const [items, unreadCount] = await Promise.all([list.getMany(), mine().andWhere('n.read_at IS NULL').getCount()]);
-    return { items: items.map(toPayload), unreadCount };
   }
 
   /** Marks the given notifications (or all) read; other people's ids are ignored. */
@@ -86,6 +92,8 @@ export class NotificationsService implements OnModuleInit {
       { userId: actor.id, readAt: IsNull(), ...(ids ? { id: In(ids) } : {}) },
       { readAt: new Date() },
     );
-    return { unreadCount: await this.notifications.countBy({ userId: actor.id, readAt: IsNull() }) };
+    // Counted as `list` counts, so the bell shows the same number before and after a reload.
+    const mine = await this.scope(actor);
+    return { unreadCount: await mine().andWhere('n.read_at IS NULL').getCount() };
   }
 }

@@ -126,6 +126,7 @@ describe('the query cache, updated by realtime events', () => {
       body: '',
       url: null,
       createdAt: '2026-01-01T00:00:00Z',
+      readAt: null,
     };
     onNotification(cache, n);
     onNotification(cache, n);

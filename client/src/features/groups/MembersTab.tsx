@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { del, put } from '../../api/http';
 import { keys } from '../../api/keys';
 import { useMembers, useUsers } from '../../api/queries';
-import { errorMessage, QueryView } from '../../components/states';
+import { Empty, errorMessage, QueryView } from '../../components/states';
 import { day } from '../../lib/dates';
 import { usePresence } from '../../realtime/RealtimeProvider';
 import { useSession } from '../auth/session';
@@ -106,71 +106,76 @@ export function MembersTab() {
       {(setRole.error || remove.error) && (
         <p className="form-error">{errorMessage(setRole.error ?? remove.error, t)}</p>
       )}
-      <QueryView query={q} empty={t('members.empty')}>
+      {/* No `empty` here: an empty group still shows the add form, or no one could add its first member. */}
+      <QueryView query={q}>
         {(members) => (
           <>
-            <div className="table-wrap">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('members.name')}</th>
-                    <th scope="col">{t('members.organisation')}</th>
-                    <th scope="col">{t('members.role')}</th>
-                    <th scope="col" className="hide-narrow">
-                      {t('members.since')}
-                    </th>
-                    {g.can.manage && (
-                      <th scope="col">
-                        <span className="visually-hidden">{t('app.remove')}</span>
+            {members.length === 0 ? (
+              <Empty>{t('members.empty')}</Empty>
+            ) : (
+              <div className="table-wrap">
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('members.name')}</th>
+                      <th scope="col">{t('members.organisation')}</th>
+                      <th scope="col">{t('members.role')}</th>
+                      <th scope="col" className="hide-narrow">
+                        {t('members.since')}
                       </th>
-                    )}
-                  </tr>
-                </thead>
-                <tbody>
-                  {members.map((m) => (
-                    <tr key={m.userId}>
-                      <td>
-                        <PresenceDot online={online.has(m.userId)} /> {m.displayName}
-                      </td>
-                      <td>{m.organisation?.shortName ?? '—'}</td>
-                      <td>
-                        {g.can.manage ? (
-                          <select
-                            aria-label={t('members.changeRole', { name: m.displayName })}
-                            value={m.role}
-                            onChange={(e) => setRole.mutate({ userId: m.userId, role: e.target.value as GroupRole })}
-                          >
-                            {ROLES.map((r) => (
-                              <option key={r} value={r}>
-                                {t(`roles.${r}`)}
-                              </option>
-                            ))}
-                          </select>
-                        ) : (
-                          t(`roles.${m.role}`)
-                        )}
-                      </td>
-                      <td className="hide-narrow">{day(m.since)}</td>
                       {g.can.manage && (
-                        <td>
-                          <button
-                            type="button"
-                            className="btn btn-small btn-danger"
-                            aria-label={t('members.remove', { name: m.displayName })}
-                            onClick={() =>
-                              window.confirm(t('members.confirmRemove', { name: m.displayName })) &&
-                              remove.mutate(m.userId)
-                            }
-                          >
-                            {t('app.remove')}
-                          </button>
-                        </td>
+                        <th scope="col">
+                          <span className="visually-hidden">{t('app.remove')}</span>
+                        </th>
                       )}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                  </thead>
+                  <tbody>
+                    {members.map((m) => (
+                      <tr key={m.userId}>
+                        <td>
+                          <PresenceDot online={online.has(m.userId)} /> {m.displayName}
+                        </td>
+                        <td>{m.organisation?.shortName ?? '—'}</td>
+                        <td>
+                          {g.can.manage ? (
+                            <select
+                              aria-label={t('members.changeRole', { name: m.displayName })}
+                              value={m.role}
+                              onChange={(e) => setRole.mutate({ userId: m.userId, role: e.target.value as GroupRole })}
+                            >
+                              {ROLES.map((r) => (
+                                <option key={r} value={r}>
+                                  {t(`roles.${r}`)}
+                                </option>
+                              ))}
+                            </select>
+                          ) : (
+                            t(`roles.${m.role}`)
+                          )}
+                        </td>
+                        <td className="hide-narrow">{day(m.since)}</td>
+                        {g.can.manage && (
+                          <td>
+                            <button
+                              type="button"
+                              className="btn btn-small btn-danger"
+                              aria-label={t('members.remove', { name: m.displayName })}
+                              onClick={() =>
+                                window.confirm(t('members.confirmRemove', { name: m.displayName })) &&
+                                remove.mutate(m.userId)
+                              }
+                            >
+                              {t('app.remove')}
+                            </button>
+                          </td>
+                        )}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
             {g.can.manage && <AddMember groupId={g.id} members={members} />}
           </>
         )}

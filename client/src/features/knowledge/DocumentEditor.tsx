@@ -10,18 +10,19 @@ import { errorMessage, ErrorState, Loading, NotFound } from '../../components/st
 import { useDraft } from '../../lib/drafts';
 import { groupPaths } from '../groups/urls';
 import {
-  BUILT_IN_TEMPLATES,
   createDocument,
   DocumentDraft,
   draftFrom,
   duplicateOf,
   emptyDraft,
   publishDocument,
+  SavedState,
   updateDocument,
 } from './document-api';
 import { KINDS } from './KnowledgeTab';
 import { Conflict, Preview, Upload } from './EditorParts';
 import { CiFields, MeetingFields } from './KindFields';
+import { TemplatePicker } from './TemplatePicker';
 import { knowledgeApi, knowledgePaths } from './urls';
 function Editor({
   groupId,
@@ -42,7 +43,6 @@ function Editor({
   const [tab, setTab] = useState<'write' | 'preview'>('write');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [duplicate, setDuplicate] = useState<{ id: string; title: string } | null>(null);
   const [conflict, setConflict] = useState<Json<DocumentView> | null>(null);
   const [baseVersion, setBaseVersion] = useState(existing?.version ?? 0);
   const templates = useQuery({
@@ -69,9 +69,9 @@ function Editor({
       clearDraft();
       queryClient.setQueryData(keys.document(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: keys.documents(groupId) });
-      const duplicateSource = duplicateOf(written);
-      if (duplicateSource) setDuplicate(duplicateSource);
-      navigate(knowledgePaths.document(saved.id));
+      const duplicate = duplicateOf(written);
+      const state: SavedState | undefined = duplicate ? { savedId: saved.id, duplicate } : undefined;
+      navigate(knowledgePaths.document(saved.id), { state });
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && existing) {
         // Show both versions: fetch the one that won.
@@ -117,11 +117,6 @@ function Editor({
           }}
         />
       )}
-      {duplicate && (
-        <p className="notice">
-          {t('knowledge.duplicate')} <Link to={knowledgePaths.document(duplicate.id)}>{duplicate.title}</Link>
-        </p>
-      )}
       <form className="editor" onSubmit={onSubmit} noValidate>
         {!existing && (
           <div className="grid-2">
@@ -135,37 +130,7 @@ function Editor({
                 ))}
               </select>
             </div>
-            <div className="field">
-              <label htmlFor="doc-template">{t('knowledge.template')}</label>
-              <select
-                id="doc-template"
-                defaultValue=""
-                onChange={(e) => {
-                  const v = e.target.value;
-                  // The list holds summaries: the template's body comes with the document itself.
-                  if (templateOptions.some((x) => x.id === v))
-                    void get<DocumentView>(knowledgeApi.document(v)).then(
-                      (tpl) => set({ body: tpl.body, tags: tpl.tags.filter((x) => x !== 'template').join(', ') }),
-                      (err: unknown) => setError(errorMessage(err, t)),
-                    );
-                  else if (v === 'builtin:meeting_summary' || v === 'builtin:ci_note')
-                    set({ body: BUILT_IN_TEMPLATES[v.slice(8) as 'ci_note'] });
-                }}
-              >
-                <option value="">{t('knowledge.noTemplate')}</option>
-                {templateOptions.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.title}
-                  </option>
-                ))}
-                {templateOptions.length === 0 && (
-                  <>
-                    <option value="builtin:meeting_summary">{t('knowledge.kinds.meeting_summary')}</option>
-                    <option value="builtin:ci_note">{t('knowledge.kinds.ci_note')}</option>
-                  </>
-                )}
-              </select>
-            </div>
+            <TemplatePicker d={d} templates={templateOptions} onApply={setD} onError={setError} />
           </div>
         )}
         <div className="field">

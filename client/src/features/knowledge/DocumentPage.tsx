@@ -2,7 +2,7 @@ import type { DocumentSummary, DocumentView, Json } from '@contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { del, get, post } from '../../api/http';
 import { keys } from '../../api/keys';
 import { useDocument, useGroup, useOrganisations } from '../../api/queries';
@@ -12,6 +12,7 @@ import { ago, day } from '../../lib/dates';
 import { groupPaths } from '../groups/urls';
 import { homePaths } from '../home/urls';
 import { ownerName } from './action-items';
+import { savedWarning } from './document-api';
 import { knowledgeApi, knowledgePaths } from './urls';
 
 function Fields({ d }: { d: Json<DocumentView> }) {
@@ -172,6 +173,7 @@ export default function DocumentPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [notice, setNotice] = useState<string | null>(null);
+  const duplicate = savedWarning(useLocation().state, docId);
   const publish = useMutation({
     mutationFn: () => post<DocumentView>(knowledgeApi.publish(docId)),
     onSuccess: (d) => {
@@ -254,6 +256,11 @@ export default function DocumentPage() {
           </div>
           {d.kind === 'meeting_summary' && d.status === 'draft' && !g?.can.manage && (
             <p className="muted">{t('knowledge.onlyFacilitators')}</p>
+          )}
+          {duplicate && (
+            <p className="notice" role="status">
+              {t('knowledge.duplicate')} <Link to={knowledgePaths.document(duplicate.id)}>{duplicate.title}</Link>
+            </p>
           )}
           {notice && (
             <p className="notice" role="status">

@@ -29,6 +29,23 @@ export interface ActionItemDraft {
 export const duplicateOf = (saved: Json<SavedDocument>): { id: string; title: string } | null =>
   saved.warnings.find((w) => w.code === 'duplicate_source')?.document ?? null;
 
+/**
+ * The editor navigates to the saved document at once, so the save's warning travels in the
+ * navigation state and the document page shows it (for that document only).
+ */
+export interface SavedState {
+  savedId: string;
+  duplicate: { id: string; title: string };
+}
+
+export function savedWarning(state: unknown, docId: string): SavedState['duplicate'] | null {
+  if (typeof state !== 'object' || state === null) return null;
+  const s = state as Partial<SavedState>;
+  const dup = s.duplicate;
+  if (s.savedId !== docId || typeof dup?.id !== 'string' || typeof dup.title !== 'string') return null;
+  return { id: dup.id, title: dup.title };
+}
+
 export interface DocumentDraft {
   kind: DocumentKind;
   title: string;

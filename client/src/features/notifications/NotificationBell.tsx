@@ -12,12 +12,8 @@ import { groupPaths } from '../groups/urls';
 import { knowledgePaths } from '../knowledge/urls';
 import { notificationsApi, notificationPaths } from './urls';
 
-/**
- * The server's list gives `unreadCount` but not which items are read, so the bell marks the
- * ones this tab read (`readAt`, client-side only) in the cached list.
- */
-type BellItem = NotificationView & { readAt?: string };
-const isRead = (n: BellItem): boolean => n.readAt !== undefined;
+/** Read or not is the server's `readAt`, so the bell, the page and a reload agree. */
+const isRead = (n: NotificationView): boolean => n.readAt !== null;
 
 export function useMarkRead() {
   const queryClient = useQueryClient();
@@ -28,7 +24,7 @@ export function useMarkRead() {
         old
           ? {
               unreadCount: res.unreadCount,
-              items: old.items.map((n: BellItem): BellItem =>
+              items: old.items.map((n) =>
                 !ids || ids.includes(n.id) ? { ...n, readAt: n.readAt ?? new Date().toISOString() } : n,
               ),
             }
@@ -67,7 +63,7 @@ export function NotificationList({ onNavigate }: { onNavigate?: () => void }) {
         <Empty>{t('notifications.empty')}</Empty>
       ) : (
         <ul className="plain-list" aria-live="polite">
-          {items.map((n: BellItem) => (
+          {items.map((n) => (
             <li key={n.id} className={isRead(n) ? 'notification' : 'notification unread'}>
               <a
                 href={notificationHref(n)}
