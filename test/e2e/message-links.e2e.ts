@@ -30,7 +30,10 @@ import { api, DemoApp } from './support/demo-app';
     // The linked message, then 120 more: it is far older than the page a channel opens with.
     const socket = await SocketClient.connect(demo.url, login.body.token);
     oldSeq = (await socket.post(channel.id, marker)).seq;
-    for (let i = 1; i <= 120; i++) await socket.post(channel.id, `Filler ${i}`);
+    for (let i = 1; i <= 120; i++) {
+      await socket.post(channel.id, `Filler ${i}`);
+      await new Promise((r) => setTimeout(r, 40)); // under the socket's 30 events a second
+    }
     socket.close();
   });
   afterAll(async () => {
