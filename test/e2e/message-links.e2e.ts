@@ -85,7 +85,7 @@ import { api, DemoApp } from './support/demo-app';
     await last.hover();
     await last.getByTestId('copy-link').click();
     await ane.page.getByText('Link copied').waitFor();
-    const copied = await ane.page.evaluate(() => navigator.clipboard.readText());
+    const copied = await ane.page.evaluate<string>('navigator.clipboard.readText()');
     const seq = await last.getAttribute('data-seq');
     expect(copied).toBe(`${demo.url}/groups/${demo.groups.techWatch}/channels/${channel.id}?seq=${seq}`);
     expect(ane.errors).toEqual([]);

@@ -117,6 +117,8 @@ const en = {
     loadingOlder: 'Loading older messages…',
     beginning: 'This is the beginning of #{{name}}.',
     jumpUnread: 'Jump to first unread',
+    copyLink: 'Copy link',
+    linkCopied: 'Link copied',
     newMessages: 'New messages',
     today: 'Today',
     yesterday: 'Yesterday',

@@ -119,6 +119,8 @@ const es: Strings = {
     loadingOlder: 'Cargando mensajes anteriores…',
     beginning: 'Este es el comienzo de #{{name}}.',
     jumpUnread: 'Ir al primer no leído',
+    copyLink: 'Copiar enlace',
+    linkCopied: 'Enlace copiado',
     newMessages: 'Mensajes nuevos',
     today: 'Hoy',
     yesterday: 'Ayer',

@@ -119,6 +119,8 @@ const eu: Strings = {
     loadingOlder: 'Mezu zaharragoak kargatzen…',
     beginning: 'Hau da #{{name}} kanalaren hasiera.',
     jumpUnread: 'Joan irakurri gabeko lehenengora',
+    copyLink: 'Kopiatu esteka',
+    linkCopied: 'Esteka kopiatu da',
     newMessages: 'Mezu berriak',
     today: 'Gaur',
     yesterday: 'Atzo',
