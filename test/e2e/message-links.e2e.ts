@@ -76,6 +76,24 @@ import { api, DemoApp } from './support/demo-app';
     await jon.context.close();
   });
 
+  (api.search ? it : it.skip)('a message search hit opens the channel at that message', async () => {
+    const ane = await newPerson(browser, demo.url);
+    await login(ane.page, 'ane@energy.demo');
+    const hit = ane.page.locator('.hit a');
+    // The search index catches up through the outbox: ask again until the message is found.
+    for (let i = 0; i < 15; i++) {
+      await ane.page.goto(`/search?q=${encodeURIComponent(marker)}`);
+      await ane.page.locator('.hits, .state-empty').first().waitFor();
+      if (await ane.page.locator('.hit').count()) break;
+      await ane.page.waitForTimeout(2000);
+    }
+    await hit.first().click();
+    await ane.page.locator(`#msg-${oldSeq}.linked`).waitFor();
+    expect(new URL(ane.page.url()).search).toBe(`?seq=${oldSeq}`);
+    expect(ane.errors).toEqual([]);
+    await ane.context.close();
+  });
+
   it('copies a link to a message that opens it', async () => {
     const ane = await newPerson(browser, demo.url);
     await ane.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demo.url });
