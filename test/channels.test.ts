@@ -149,6 +149,25 @@ describe('channels and messages', () => {
       expect(got.body).toBe('for the observer too');
     });
 
+    it('a mention token names the member by id: stored as a mention, shown as a chip with the name, no email', async () => {
+      const talker = await connect(jon);
+      const body = `thanks @[Ane](mention:${ane.id}) and @[Ghost](mention:${outsider.id})`;
+      const sent = await talker.post(general.id, body);
+      expect(sent.mentions).toEqual([ane.id]); // the outsider is not a member of the group
+      expect(sent.html).toContain(`<span class="mention" data-user-id="${ane.id}">@Ane Arrieta`);
+      expect(sent.html).toContain('@Ghost'); // plain text, no chip
+      expect(sent.html).not.toContain(outsider.id);
+      expect(sent.html).not.toContain(ane.email);
+      const stored = (await history(ane, general.id, `?afterSeq=${sent.seq - 1}&limit=1`))[0];
+      expect(stored).toMatchObject({ id: sent.id, mentions: [ane.id], html: sent.html });
+      const notes = await ane.api.get<{ items: Array<{ kind: string; subjectId: string; body: string | null }> }>(
+        '/api/notifications',
+      );
+      const note = notes.body.items.find((n) => n.subjectId === sent.id);
+      expect(note).toMatchObject({ kind: 'mention' });
+      expect(note?.body).toContain('thanks @Ane and @Ghost');
+    });
+
     it('a non-member cannot join a private group’s channel, even with a valid channel id', async () => {
       const stranger = await connect(outsider);
       const joined = await stranger.join(secretGeneral.id, 0);
