@@ -149,6 +149,25 @@ describe('channels and messages', () => {
       expect(got.body).toBe('for the observer too');
     });
 
+    it('a mention token names the member by id: stored as a mention, shown as a chip with the name, no email', async () => {
+      const talker = await connect(jon);
+      const body = `thanks @[Ane](mention:${ane.id}) and @[Ghost](mention:${outsider.id})`;
+      const sent = await talker.post(general.id, body);
+      expect(sent.mentions).toEqual([ane.id]); // the outsider is not a member of the group
+      expect(sent.html).toContain(`<span class="mention" data-user-id="${ane.id}">@Ane Arrieta`);
+      expect(sent.html).toContain('@Ghost'); // plain text, no chip
+      expect(sent.html).not.toContain(outsider.id);
+      expect(sent.html).not.toContain(ane.email);
+      const stored = (await history(ane, general.id, `?afterSeq=${sent.seq - 1}&limit=1`))[0];
+      expect(stored).toMatchObject({ id: sent.id, mentions: [ane.id], html: sent.html });
+      const notes = await ane.api.get<{ items: Array<{ kind: string; subjectId: string; body: string | null }> }>(
+        '/api/notifications',
+      );
+      const note = notes.body.items.find((n) => n.subjectId === sent.id);
+      expect(note).toMatchObject({ kind: 'mention' });
+      expect(note?.body).toContain('thanks @Ane and @Ghost');
+    });
+
     it('a non-member cannot join a private group’s channel, even with a valid channel id', async () => {
       const stranger = await connect(outsider);
       const joined = await stranger.join(secretGeneral.id, 0);
@@ -275,6 +294,53 @@ describe('channels and messages', () => {
       expect(seqs(polled)).toEqual(range(1, 100));
       expect(new Set(acked.map((m) => m.seq)).size).toBe(100);
       expect(acked.map((m) => m.id).sort()).toEqual(stored.map((m) => m.id).sort());
+    });
+
+    it('aroundSeq gives the page around one message (a link to it), bounded and validated', async () => {
+      const channel = (
+        await facilitator.api.post<ChannelView>(`/api/groups/${open.id}/channels`, {
+          name: `linked-${randomUUID().slice(0, 6)}`,
+        })
+      ).body;
+      const sender = await connect(ane);
+      for (const k of range(1, 30)) await sender.post(channel.id, `message ${k}`);
+      type Page = { messages: MessageView[]; lastSeq: number; hasMore: boolean; hasMoreAfter?: boolean };
+      const around = async (query: string) => {
+        const res = await jon.api.get<Page>(`/api/channels/${channel.id}/messages?${query}`);
+        expect(res.status).toBe(200);
+        return res.body;
+      };
+      // Half before the seq, the rest from it on; older and newer ones exist on both sides.
+      const middle = await around('aroundSeq=15&limit=10');
+      expect(seqs(middle.messages)).toEqual(range(10, 19));
+      expect(middle).toMatchObject({ lastSeq: 30, hasMore: true, hasMoreAfter: true });
+      // At the edges the page is short on that side, and says so.
+      const first = await around('aroundSeq=1&limit=10');
+      expect(seqs(first.messages)).toEqual(range(1, 5));
+      expect(first).toMatchObject({ hasMore: false, hasMoreAfter: true });
+      const last = await around('aroundSeq=29&limit=10');
+      expect(seqs(last.messages)).toEqual(range(24, 30));
+      expect(last).toMatchObject({ hasMore: true, hasMoreAfter: false });
+      // The default limit (50): at most 25 before and 25 from it on.
+      expect(seqs((await around('aroundSeq=5')).messages)).toEqual(range(1, 29));
+      // Past the end: the newest messages before it.
+      expect(seqs((await around('aroundSeq=1000&limit=4')).messages)).toEqual(range(29, 30));
+
+      for (const bad of [
+        'aroundSeq=0',
+        'aroundSeq=x',
+        'aroundSeq=5&beforeSeq=9',
+        'aroundSeq=5&afterSeq=1',
+        'aroundSeq=5&limit=201',
+      ]) {
+        const res = await jon.api.get<{ error: { code: string; field?: string } }>(
+          `/api/channels/${channel.id}/messages?${bad}`,
+        );
+        expect([bad, res.status, res.body.error.code]).toEqual([bad, 400, 'validation_failed']);
+      }
+      // The page around a private channel's message is no more visible than its history.
+      const hidden = await outsider.api.get(`/api/channels/${secretGeneral.id}/messages?aroundSeq=1`);
+      expect(hidden.status).toBe(404);
     });
   });
 

@@ -16,16 +16,28 @@ export class Mentions {
     private readonly events: DomainEvents,
   ) {}
 
-  /** Group members the body mentions, except the author (no query when there is no `@`). */
-  async find(body: string, groupId: string, authorId: string): Promise<string[]> {
-    if (!body.includes('@')) return [];
+  /**
+   * Group members the body mentions, except the author (no query when there is no `@`), and the
+   * names its mention tokens render with (the author's own included: a chip either way).
+   */
+  async find(
+    body: string,
+    groupId: string,
+    authorId: string,
+  ): Promise<{ userIds: string[]; names: Map<string, string> }> {
+    if (!body.includes('@')) return { userIds: [], names: new Map() };
     const candidates = await this.dataSource.query<MentionCandidate[]>(
       `SELECT u.id AS "userId", u.display_name AS "displayName", u.email
          FROM memberships m JOIN users u ON u.id = m.user_id
         WHERE m.group_id = $1 AND u.active`,
       [groupId],
     );
-    return findMentions(body, candidates).filter((id) => id !== authorId);
+    const found = findMentions(body, candidates);
+    const byId = new Map(candidates.map((c) => [c.userId, c.displayName]));
+    return {
+      userIds: found.filter((id) => id !== authorId),
+      names: new Map(found.map((id) => [id, byId.get(id)!])),
+    };
   }
 
   /**

@@ -55,4 +55,13 @@ describe('mentions', () => {
     expect(findMentions('mail jon@agency.demo', members)).toEqual([]);
     expect(findMentions('`@Jon` and ```\n@Ane Arrieta\n```', members)).toEqual([]);
   });
+  it('resolves the composer’s tokens by id, members only, not in code', () => {
+    const ane = '0b9c6a52-3f1e-4c1a-9a57-2f1d7c0e8a11';
+    const other = '7d4e2b10-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
+    const byId = [{ userId: ane, displayName: 'Ane Arrieta', email: 'ane@energy.demo' }];
+    expect(findMentions(`thanks @[Ane Arrieta](mention:${ane}) !`, byId)).toEqual([ane]);
+    expect(findMentions(`@[Whoever](mention:${ane})`, byId)).toEqual([ane]); // the id decides, not the label
+    expect(findMentions(`@[Stranger](mention:${other})`, byId)).toEqual([]);
+    expect(findMentions(`\`@[Ane Arrieta](mention:${ane})\``, byId)).toEqual([]);
+  });
 });

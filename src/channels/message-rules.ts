@@ -1,6 +1,7 @@
 import { AppError, invalid } from '../common/errors';
 import { LIMITS } from '../common/limits';
 import { textProblem } from '../common/text';
+import { MENTION_TOKEN } from '../markdown/mentions';
 
 /**
  * Pure rules for message input (no Nest imports, so they are unit-tested directly):
@@ -69,7 +70,8 @@ export interface MentionCandidate {
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * Finds the group members a body mentions, as `@Display Name` or `@email`, case-insensitively.
+ * Finds the group members a body mentions: the composer's `@[Name](mention:id)` tokens, and
+ * (typed by hand) `@Display Name` or `@email`, case-insensitively.
  * A mention must start the text or follow a non-word character, and must not run on into
  * more name characters (so `@Ane` does not match inside `@Anet`). Code spans and code
  * blocks are ignored: text that quotes `@someone` in code is not a mention.
@@ -78,7 +80,11 @@ export function findMentions(body: string, members: readonly MentionCandidate[])
   const text = body.replace(/```[\s\S]*?```/g, ' ').replace(/`[^`\n]*`/g, ' ');
   if (!text.includes('@')) return [];
   const found = new Set<string>();
+  // The composer's tokens name the member by id (`@[Name](mention:id)`); only members count.
+  const ids = new Set(members.map((m) => m.userId));
+  for (const [, , id] of text.matchAll(MENTION_TOKEN)) if (ids.has(id)) found.add(id);
   for (const m of members) {
+    if (found.has(m.userId)) continue;
     for (const handle of [m.email, m.displayName]) {
       if (!handle) continue;
       const re = new RegExp(

@@ -44,6 +44,8 @@ export interface HistoryPage {
   lastSeq: number;
   /** More messages exist in the direction asked (older for beforeSeq/latest, newer for afterSeq). */
   hasMore: boolean;
+  /** Only with `aroundSeq` (where `hasMore` means older ones): newer messages exist after the page. */
+  hasMoreAfter?: boolean;
 }
 
 /** `GET /messages/:messageId/thread`. */

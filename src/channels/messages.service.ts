@@ -61,8 +61,8 @@ export class MessagesService {
     const body = checkBody(input.body);
     const { groupId } = await this.channels.requireGroup(actor, input.channelId, 'contribute');
     if (input.parentId) await this.threadRoot(input.channelId, input.parentId);
-    const mentioned = await this.mentions.find(body, groupId, actor.id);
-    const html = await this.markdown.render(body);
+    const { userIds: mentioned, names } = await this.mentions.find(body, groupId, actor.id);
+    const html = await this.markdown.render(body, { mentions: names });
     await turn.wait();
     const committed = this.queue.commit({
       actor,
@@ -92,8 +92,8 @@ export class MessagesService {
     if (message.deletedAt) throw conflict('This message was deleted');
     if (message.body === body)
       return { message: await toOneView(this.dataSource.manager, message), created: false, changed: [] };
-    const html = await this.markdown.render(body);
-    const mentioned = await this.mentions.find(body, channel.groupId, actor.id);
+    const { userIds: mentioned, names } = await this.mentions.find(body, channel.groupId, actor.id);
+    const html = await this.markdown.render(body, { mentions: names });
     const saved = await this.events.transaction(async (manager) => {
       const current = await manager.findOneOrFail(Message, {
         where: { id: messageId },

@@ -28,9 +28,15 @@ export class TimelineService {
   async history(
     actor: Actor,
     channelId: string,
-    q: { beforeSeq?: number; afterSeq?: number; limit?: number },
+    q: { beforeSeq?: number; afterSeq?: number; aroundSeq?: number; limit?: number },
   ): Promise<HistoryPage> {
     const { channel } = await this.channels.require(actor, channelId, 'read');
+    if (q.aroundSeq !== undefined) {
+      if (q.beforeSeq !== undefined || q.afterSeq !== undefined) {
+        throw invalid('aroundSeq', 'aroundSeq cannot be combined with beforeSeq or afterSeq');
+      }
+      return this.around(channelId, q.aroundSeq, q.limit ?? 50);
+    }
     if (q.beforeSeq !== undefined && q.afterSeq !== undefined && q.beforeSeq <= q.afterSeq + 1) {
       return { messages: [], lastSeq: Number(channel.lastSeq), hasMore: false };
     }
@@ -41,6 +47,22 @@ export class TimelineService {
   /** For `channel:join` (the caller has checked access): what came after `afterSeq`, oldest first. */
   async missed(channelId: string, afterSeq: number, limit: number): Promise<HistoryPage> {
     return this.page(channelId, afterSeq, null, limit);
+  }
+
+  /**
+   * A link to one message opens here: the `limit` messages around `seq` (half before it, the rest
+   * from it on), oldest first. Past the channel's end it gives the newest messages before it.
+   */
+  private async around(channelId: string, seq: number, limit: number): Promise<HistoryPage> {
+    const half = Math.floor(limit / 2);
+    const after = await this.page(channelId, seq - 1, null, limit - half);
+    const before = half > 0 ? await this.page(channelId, null, seq, half) : null;
+    return {
+      messages: [...(before?.messages ?? []), ...after.messages],
+      lastSeq: after.lastSeq,
+      hasMore: before ? before.hasMore : seq > 1,
+      hasMoreAfter: after.hasMore,
+    };
   }
 
   private async page(

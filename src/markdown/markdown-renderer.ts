@@ -55,7 +55,7 @@ export class MarkdownRenderer implements OnModuleDestroy {
       return sources.map((s) => renderMarkdown(s, options));
     }
     try {
-      return await this.pool.render(sources, { wikiLinks: options.wikiLinks });
+      return await this.pool.render(sources, { wikiLinks: options.wikiLinks, mentions: options.mentions });
     } catch (e) {
       if (e instanceof RenderTooComplex) {
         throw new TooComplexToRender(options.field ?? 'body', this.timeLimitMs);

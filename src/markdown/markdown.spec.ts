@@ -143,4 +143,20 @@ describe('the markdown renderer', () => {
     });
   });
   // Pathological input (deep nesting, the CVE-2022-21670 pattern, …) is markdown-hostile.spec.ts; its timing is bench/render.ts.
+
+  it('renders a mention token as a chip with the member’s name, an unknown one as plain text', () => {
+    const id = '0b9c6a52-3f1e-4c1a-9a57-2f1d7c0e8a11';
+    const mentions = new Map([[id, 'Ane <Arrieta>']]);
+    expect(renderMarkdown(`hi @[Old name](mention:${id}) and *you*`, { mentions })).toBe(
+      `<p>hi <span class="mention" data-user-id="${id}">@Ane &lt;Arrieta&gt;</span> and <em>you</em></p>\n`,
+    );
+    expect(renderMarkdown(`hi @[Old <b>name</b>](mention:${id})`)).toBe('<p>hi @Old &lt;b&gt;name&lt;/b&gt;</p>\n');
+    expect(renderMarkdown(`\`@[x](mention:${id})\``, { mentions })).not.toContain('mention"');
+    // Not a token: left to the other rules.
+    expect(renderMarkdown('@[x](mention:nope)')).not.toContain('span');
+    // Linear: many openings of a token are no slower than text.
+    const started = Date.now();
+    renderMarkdown('@['.repeat(100_000), { mentions });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
 });

@@ -2,6 +2,7 @@ import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 import { capEmphasis, keepTooDeep } from './deep-nesting';
 import { headingIds } from './heading-ids';
+import { mentions, MentionTargets } from './mentions';
 import { wikiLinks, WikiLinkTargets } from './wiki-links';
 
 /**
@@ -21,6 +22,8 @@ import { wikiLinks, WikiLinkTargets } from './wiki-links';
 export interface RenderOptions {
   /** What each `[[Page title]]` of the source resolves to; a title not in it is a missing page. */
   wikiLinks?: WikiLinkTargets;
+  /** Who each `@[Name](mention:id)` token names (id → display name); an id not in it is plain text. */
+  mentions?: MentionTargets;
 }
 
 const SAFE_IMAGE = /^https?:/i;
@@ -67,6 +70,7 @@ function createParser(): MarkdownIt.MarkdownIt {
   md.use(headingIds);
   md.use(taskLists);
   md.use(wikiLinks);
+  md.use(mentions);
   // External links open safely in a new tab.
   const defaultLinkOpen = md.renderer.rules.link_open;
   md.renderer.rules.link_open = (tokens, idx, opts, env, self) => {
@@ -178,7 +182,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): str
 
 /** The full path: markdown-it, then the sanitizer. */
 export function renderParsed(source: string, options: RenderOptions = {}): string {
-  return sanitizeHtml(parser.render(source, { wikiLinks: options.wikiLinks }), SANITIZE);
+  return sanitizeHtml(parser.render(source, { wikiLinks: options.wikiLinks, mentions: options.mentions }), SANITIZE);
 }
 
 export { escapeHtml } from './escape';

@@ -60,7 +60,11 @@ export class RenderPool {
     if (this.closed) return Promise.reject(new Error('the render pool is closed'));
     if (this.queue.length >= this.options.queueMax) return Promise.reject(new RenderQueueFull());
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { id: this.nextId++, sources, wikiLinks: options.wikiLinks }, resolve, reject });
+      this.queue.push({
+        request: { id: this.nextId++, sources, wikiLinks: options.wikiLinks, mentions: options.mentions },
+        resolve,
+        reject,
+      });
       this.pump();
     });
   }

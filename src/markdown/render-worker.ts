@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { renderMarkdown } from './markdown';
+import type { MentionTargets } from './mentions';
 import type { WikiLinkTargets } from './wiki-links';
 
 /** One job, as RenderPool sends it to a worker thread: sources rendered with the same links. */
@@ -7,6 +8,7 @@ export interface RenderRequest {
   id: number;
   sources: string[];
   wikiLinks?: WikiLinkTargets;
+  mentions?: MentionTargets;
 }
 
 export type RenderReply = { id: number; html: string[] } | { id: number; error: string } | { ready: true };
@@ -15,7 +17,7 @@ export type RenderReply = { id: number; html: string[] } | { id: number; error: 
 parentPort?.on('message', (request: RenderRequest) => {
   let reply: RenderReply;
   try {
-    const options = { wikiLinks: request.wikiLinks };
+    const options = { wikiLinks: request.wikiLinks, mentions: request.mentions };
     reply = { id: request.id, html: request.sources.map((source) => renderMarkdown(source, options)) };
   } catch (e) {
     reply = { id: request.id, error: e instanceof Error ? e.message : String(e) };

@@ -7,6 +7,7 @@ import { Document } from '../documents/document.entity';
 import { documentRoute } from '../documents/rules';
 import { DomainEvents } from '../domain-events/domain-events';
 import { Membership } from '../groups/membership.entity';
+import { mentionsAsText } from '../markdown/mentions';
 import { WorkingGroup } from '../groups/working-group.entity';
 import { NotificationsService } from './notifications.service';
 
@@ -51,7 +52,7 @@ export class NotificationTriggers implements OnModuleInit {
         groupId: channel.groupId,
         subjectId: message.id,
         title: `${author.displayName} mentioned you in #${channel.name}`,
-        body: excerpt(message.body),
+        body: excerpt(mentionsAsText(message.body)),
         url: messageUrl(message),
       })),
     );

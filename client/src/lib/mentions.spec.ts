@@ -20,9 +20,11 @@ describe('@ autocomplete', () => {
     expect(suggest(members, '').length).toBe(3);
   });
 
-  it('inserts the unambiguous @email and puts the caret after it', () => {
+  it('inserts a token naming the member by id, never the email, and puts the caret after it', () => {
     const text = 'ping @ik please';
     const q = mentionAt(text, 8)!;
-    expect(insertMention(text, q, 8, members[1])).toEqual({ text: 'ping @iker@agency.demo  please', caret: 23 });
+    const token = '@[Iker Mendizabal](mention:2) ';
+    expect(insertMention(text, q, 8, members[1])).toEqual({ text: `ping ${token} please`, caret: 5 + token.length });
+    expect(insertMention(text, q, 8, members[1]).text).not.toContain('agency.demo');
   });
 });

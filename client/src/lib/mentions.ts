@@ -42,8 +42,9 @@ export function suggest<T extends Mentionable>(members: readonly T[], query: str
 }
 
 /**
- * Replaces `@query` with the mention the server resolves: `@email` is unambiguous and needs no
- * quoting even when the display name has spaces.
+ * Replaces `@query` with the mention token the server resolves by id,
+ * `@[Display Name](mention:<id>)`: unambiguous, needs no quoting for names with spaces, and
+ * never writes the member's email into a message (readers see a chip with the name).
  */
 export function insertMention(
   text: string,
@@ -51,7 +52,8 @@ export function insertMention(
   caret: number,
   member: Mentionable,
 ): { text: string; caret: number } {
-  const token = `@${member.email} `;
+  const label = member.displayName.replace(/[[\]\n]/g, ' ').slice(0, 100);
+  const token = `@[${label}](mention:${member.userId}) `;
   const next = text.slice(0, q.start) + token + text.slice(caret);
   return { text: next, caret: q.start + token.length };
 }

@@ -73,6 +73,17 @@ export class HistoryQuery {
   @QueryInteger(SEQ)
   afterSeq?: number;
 
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: SEQ.max,
+    description:
+      'the page around one message (a link to it): half of `limit` before seq, the rest from seq on; not with beforeSeq/afterSeq',
+  })
+  @Optional()
+  @QueryInteger({ min: 1, max: SEQ.max })
+  aroundSeq?: number;
+
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
   @Optional()
   @QueryInteger({ min: 1, max: 200 })

@@ -18,6 +18,7 @@ import { ThreadPanel } from './ThreadPanel';
 import { useChannelActions } from './useChannelActions';
 import { useChannelHistory } from './useChannelHistory';
 import { useChannelSubscription } from './useChannelSubscription';
+import { useLinkedMessage } from './useLinkedMessage';
 import { useMessageListScroll } from './useMessageListScroll';
 import { useJumpToUnread, useReadMarker } from './useReadMarker';
 import { useSendQueue } from './useSendQueue';
@@ -61,6 +62,13 @@ export function ChannelView() {
     onReply: openThread,
     onError: setError,
   });
+  const linkedSeq = useLinkedMessage({
+    channelId,
+    loaded: Boolean(timeline),
+    loadAround: history.loadAround,
+    reveal: scroll.reveal,
+    openThread: (id) => openThread({ id }),
+  });
   const unread = timeline ? firstUnread(timeline, readAtOpen, me.user.id) : null;
   const jumpToUnread = useJumpToUnread({
     channelId,
@@ -100,6 +108,7 @@ export function ChannelView() {
           messages={history.messages}
           unreadId={unread?.id ?? null}
           threadId={threadId}
+          linkedSeq={linkedSeq}
           actions={actions}
           online={online}
           queue={queue}

@@ -5,13 +5,29 @@ import { ServerHtml } from '../../components/SafeHtml';
 import { dateTime, time } from '../../lib/dates';
 import type { PendingMessage } from '../../lib/outbox';
 import { PresenceDot } from '../groups/MembersTab';
+import { channelPaths } from './urls';
+
+/** Copies the message's link; where the clipboard is not allowed (plain http), offers it to copy by hand. */
+async function copyLink(m: Message): Promise<boolean> {
+  const url = `${window.location.origin}${channelPaths.message(m.groupId, m.channelId, m.seq)}`;
+  try {
+    await navigator.clipboard.writeText(url);
+    return true;
+  } catch {
+    window.prompt('', url);
+    return false;
+  }
+}
 
 /** Small inline icons: emoji glyphs depend on the fonts of the machine, these do not. */
-function Icon({ name }: { name: 'pin' | 'trash' }) {
-  const d =
-    name === 'pin'
-      ? 'M14 2l8 8-3 1-4 4 1 5-2 2-4-5-5 5-1-1 5-5-5-4 2-2 5 1 4-4z'
-      : 'M9 3h6l1 2h4v2H4V5h4l1-2zm-3 6h12l-1 12H7L6 9zm4 2v8h1.5v-8H10zm3.5 0v8H15v-8h-1.5z';
+const ICONS = {
+  pin: 'M14 2l8 8-3 1-4 4 1 5-2 2-4-5-5 5-1-1 5-5-5-4 2-2 5 1 4-4z',
+  trash: 'M9 3h6l1 2h4v2H4V5h4l1-2zm-3 6h12l-1 12H7L6 9zm4 2v8h1.5v-8H10zm3.5 0v8H15v-8h-1.5z',
+  link: 'M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a1 1 0 1 1 1.4 1.4L12 13.4a1 1 0 0 1-1.4 0zM8.5 19a4.5 4.5 0 0 1-3.2-7.7l2.1-2.1a1 1 0 1 1 1.4 1.4l-2.1 2.1a2.5 2.5 0 0 0 3.5 3.5l2.1-2.1a1 1 0 1 1 1.4 1.4l-2.1 2.1A4.5 4.5 0 0 1 8.5 19zm8-4.8a1 1 0 0 1-.7-1.7l2.1-2.1a2.5 2.5 0 0 0-3.5-3.5l-2.1 2.1a1 1 0 1 1-1.4-1.4L13 5.5a4.5 4.5 0 0 1 6.4 6.4l-2.1 2.1a1 1 0 0 1-.8.2z',
+};
+
+function Icon({ name }: { name: keyof typeof ICONS }) {
+  const d = ICONS[name];
   return (
     <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
       <path fill="currentColor" d={d} />
@@ -89,15 +105,19 @@ export const MessageItem = memo(function MessageItem({
   online,
   inThread = false,
   highlight = false,
+  linked = false,
 }: {
   m: Message;
   actions: MessageActions;
   online: boolean;
   inThread?: boolean;
   highlight?: boolean;
+  /** The message a link points at. */
+  linked?: boolean;
 }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
+  const [copied, setCopied] = useState(false);
   const [picker, setPicker] = useState(false);
   const mine = m.authorId === actions.myId;
   const deleted = m.deleted;
@@ -105,7 +125,7 @@ export const MessageItem = memo(function MessageItem({
   const org = actions.orgOf(m.authorId);
   return (
     <article
-      className={`message${highlight ? ' highlight' : ''}${pinned ? ' pinned' : ''}`}
+      className={`message${highlight ? ' highlight' : ''}${linked ? ' linked' : ''}${pinned ? ' pinned' : ''}`}
       id={inThread ? undefined : `msg-${m.seq}`}
       data-seq={m.seq}
       aria-labelledby={`${inThread ? 'thread-' : ''}msg-${m.id}-author`}
@@ -155,6 +175,11 @@ export const MessageItem = memo(function MessageItem({
           {t('channel.replies', { count: m.replyCount })}
         </button>
       )}
+      {copied && (
+        <p className="muted small link-copied" role="status">
+          {t('channel.linkCopied')}
+        </p>
+      )}
       {!deleted && !editing && (
         <div className="message-actions" role="group" aria-label={t('channel.actions')}>
           {actions.canContribute && (
@@ -180,6 +205,22 @@ export const MessageItem = memo(function MessageItem({
               ↩
             </button>
           )}
+          <button
+            type="button"
+            className="icon-button"
+            data-testid="copy-link"
+            aria-label={t('channel.copyLink')}
+            title={t('channel.copyLink')}
+            onClick={() =>
+              void copyLink(m).then((ok) => {
+                if (!ok) return;
+                setCopied(true);
+                setTimeout(() => setCopied(false), 2500);
+              })
+            }
+          >
+            <Icon name="link" />
+          </button>
           {mine && (
             <button type="button" className="icon-button" aria-label={t('app.edit')} onClick={() => setEditing(true)}>
               ✎

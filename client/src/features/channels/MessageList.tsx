@@ -32,6 +32,7 @@ export function MessageList({
   messages,
   unreadId,
   threadId,
+  linkedSeq,
   actions,
   online,
   queue,
@@ -43,6 +44,8 @@ export function MessageList({
   messages: MessageView[];
   unreadId: string | null;
   threadId: string | null;
+  /** The message a link (`?seq=`) points at, highlighted. */
+  linkedSeq: number | null;
   actions: MessageActions;
   online: Set<string>;
   queue: Pick<SendQueue, 'pending' | 'retry' | 'discard'>;
@@ -90,7 +93,13 @@ export function MessageList({
                   <span>{t('channel.newMessages')}</span>
                 </div>
               )}
-              <MessageItem m={m} actions={actions} online={online.has(m.authorId)} highlight={m.id === threadId} />
+              <MessageItem
+                m={m}
+                actions={actions}
+                online={online.has(m.authorId)}
+                highlight={m.id === threadId}
+                linked={m.seq === linkedSeq}
+              />
             </Fragment>
           ))}
           <PendingList queue={queue} />

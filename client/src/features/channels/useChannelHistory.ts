@@ -7,9 +7,16 @@ import { firstSeq, mergeMessages, roots, Timeline } from '../../lib/timeline';
 import { channelsApi } from './urls';
 
 const PAGE = 50;
+/** Bridging from a linked message to the history held: pages of the API's largest size, at most this many. */
+const BRIDGE_PAGE = 200;
+const BRIDGE_PAGES = 10;
 
-function fetchPage(channelId: string, params: { beforeSeq?: number; afterSeq?: number }) {
-  return get<HistoryPage>(withQuery(channelsApi.messages(channelId), { ...params, limit: PAGE }));
+function fetchPage(
+  channelId: string,
+  params: { beforeSeq?: number; afterSeq?: number; aroundSeq?: number },
+  limit = PAGE,
+) {
+  return get<HistoryPage>(withQuery(channelsApi.messages(channelId), { ...params, limit }));
 }
 
 /**
@@ -55,8 +62,42 @@ export function useChannelHistory(channelId: string, onError: (code: string) => 
     }
   }, [channelId, queryClient, loadingOlder, onError]);
 
+  /**
+   * Makes sure the message `seq` is held (a link to it): when it is older than the history held,
+   * loads the page around it, then the messages between that page and the history, so the
+   * timeline stays gapless from its first message to the newest (catch-up and unread rely on
+   * it). Resolves once the message is in the cache (or the load failed).
+   */
+  const loadAround = useCallback(
+    async (seq: number): Promise<void> => {
+      const held = queryClient.getQueryData<Timeline>(keys.timeline(channelId));
+      if (!held || held.messages.length === 0 || seq >= firstSeq(held)) return;
+      try {
+        const page = await fetchPage(channelId, { aroundSeq: seq });
+        const fetched = [...page.messages];
+        let last = fetched.at(-1)?.seq ?? seq;
+        let more = page.hasMoreAfter ?? false;
+        for (let i = 0; i < BRIDGE_PAGES && more && last + 1 < firstSeq(held); i++) {
+          const next = await fetchPage(channelId, { afterSeq: last }, BRIDGE_PAGE);
+          if (next.messages.length === 0) break;
+          fetched.push(...next.messages.filter((m) => m.seq < firstSeq(held)));
+          last = next.messages.at(-1)!.seq;
+          more = next.hasMore;
+        }
+        queryClient.setQueryData<Timeline>(keys.timeline(channelId), (cur) =>
+          cur && fetched.length > 0 && fetched[0].seq < firstSeq(cur)
+            ? mergeMessages(cur, fetched, { hasMoreBefore: page.hasMore })
+            : cur,
+        );
+      } catch {
+        onError('network');
+      }
+    },
+    [channelId, queryClient, onError],
+  );
+
   /** The channel's top-level messages; replies are shown in their thread. */
   const messages = useMemo(() => roots(timeline.data), [timeline.data]);
 
-  return { timeline, messages, loadOlder, loadingOlder };
+  return { timeline, messages, loadOlder, loadingOlder, loadAround };
 }

@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router';
 export function useThreadParam() {
   const [params, setParams] = useSearchParams();
   const openThread = useCallback(
-    (m: MessageView) =>
+    (m: Pick<MessageView, 'id'>) =>
       setParams((p) => {
         p.set('thread', m.id);
         return p;
