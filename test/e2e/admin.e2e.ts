@@ -1,6 +1,5 @@
-import { Browser } from 'playwright-core';
-import { launch, login, newPerson, shot } from './support/browser';
-import { DemoApp } from './support/demo-app';
+import { login, newPerson, shot } from './support/browser';
+import { demoInBrowser } from './support/demo-app';
 
 /** A page expression (the test's tsconfig has no DOM types): the select shows this value. */
 const selectShows = (selector: string, value: string): string =>
@@ -11,19 +10,10 @@ const selectShows = (selector: string, value: string): string =>
  * listed and created from its own form; a member is told the page is not for them.
  */
 describe('The admin area in a browser', () => {
-  let demo: DemoApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [demo, browser] = await Promise.all([DemoApp.start(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (demo) expect(await demo.close()).toEqual([]);
-  });
+  const suite = demoInBrowser();
 
   it('lets the admin add an organisation, invite a person into it and change their role and status', async () => {
-    const { page, context, errors } = await newPerson(browser, demo.url);
+    const { page, context, errors } = await newPerson(suite.browser, suite.demo.url);
     await login(page, 'admin@agency.demo');
     await page.goto('/admin');
     await page.waitForURL('**/admin/organisations');
@@ -72,7 +62,7 @@ describe('The admin area in a browser', () => {
     await context.close();
 
     // The invited person signs in with the initial password, in the language chosen for her.
-    const miren2 = await newPerson(browser, demo.url);
+    const miren2 = await newPerson(suite.browser, suite.demo.url);
     await login(miren2.page, 'miren@mgep.demo', 'miren-password');
     await miren2.page.getByRole('link', { name: 'Admin', exact: true }).waitFor();
     expect(miren2.errors).toEqual([]);
@@ -80,7 +70,7 @@ describe('The admin area in a browser', () => {
   });
 
   it('lets the admin create a working group, change its visibility and reach its members', async () => {
-    const { page, context, errors } = await newPerson(browser, demo.url);
+    const { page, context, errors } = await newPerson(suite.browser, suite.demo.url);
     await login(page, 'admin@agency.demo');
     await page.goto('/admin/groups');
     await page.getByRole('row').filter({ hasText: 'Technology Watch' }).waitFor();
@@ -105,14 +95,14 @@ describe('The admin area in a browser', () => {
       .filter({ hasText: 'Technology Watch' })
       .getByRole('link', { name: /^Members/ })
       .click();
-    await page.waitForURL(`**/groups/${demo.groups.techWatch}/members`);
+    await page.waitForURL(`**/groups/${suite.demo.groups.techWatch}/members`);
     await page.getByRole('row').filter({ hasText: 'Jon Goikoetxea' }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('tells a member the page is for administrators only', async () => {
-    const { page, context, errors } = await newPerson(browser, demo.url);
+    const { page, context, errors } = await newPerson(suite.browser, suite.demo.url);
     await login(page, 'ane@energy.demo');
     await page.goto('/admin/people');
     await page.getByText('Only administrators can see this page.').waitFor();

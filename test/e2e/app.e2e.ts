@@ -1,25 +1,15 @@
-import { Browser } from 'playwright-core';
-import { launch, login, newPerson, shot } from './support/browser';
-import { api, DemoApp } from './support/demo-app';
+import { login, newPerson, shot } from './support/browser';
+import { api, demoInBrowser } from './support/demo-app';
 
 /**
  * The web client as people use it today: sign-in, home, a group and its members, roles
  * (observer, non-member), language and a phone. Demo logins (see src/demo).
  */
 describe('Auzolan in a browser', () => {
-  let demo: DemoApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [demo, browser] = await Promise.all([DemoApp.start(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (demo) expect(await demo.close()).toEqual([]);
-  });
+  const suite = demoInBrowser();
 
   it('refuses a wrong password with a clear message, then signs in and shows my groups', async () => {
-    const { page, context, errors } = await newPerson(browser, demo.url);
+    const { page, context, errors } = await newPerson(suite.browser, suite.demo.url);
     await page.goto('/');
     await page.waitForURL('**/login');
     await shot(page, 'login');
@@ -44,10 +34,10 @@ describe('Auzolan in a browser', () => {
   });
 
   it('opens a working group with its tabs, and lists members with organisation and role', async () => {
-    const { page, context, errors } = await newPerson(browser, demo.url);
+    const { page, context, errors } = await newPerson(suite.browser, suite.demo.url);
     await login(page, 'ane@energy.demo');
     await page.click('.group-card a:has-text("Technology Watch")');
-    await page.waitForURL(`**/groups/${demo.groups.techWatch}/channels**`);
+    await page.waitForURL(`**/groups/${suite.demo.groups.techWatch}/channels**`);
     for (const tab of ['Channels', 'Knowledge', 'Action items', 'Members']) {
       await page.getByRole('navigation', { name: 'Group sections' }).getByRole('link', { name: tab }).waitFor();
     }
@@ -64,9 +54,9 @@ describe('Auzolan in a browser', () => {
   });
 
   it('gives an observer no composer in a channel', async () => {
-    const { page, context, errors } = await newPerson(browser, demo.url);
+    const { page, context, errors } = await newPerson(suite.browser, suite.demo.url);
     await login(page, 'nerea@agency.demo');
-    await page.goto(`/groups/${demo.groups.techWatch}/channels`);
+    await page.goto(`/groups/${suite.demo.groups.techWatch}/channels`);
     await page.getByTestId('observer-note').waitFor();
     if (api.channels) await page.locator('.message-list').waitFor();
     expect(await page.getByTestId('composer').count()).toBe(0);
@@ -76,9 +66,9 @@ describe('Auzolan in a browser', () => {
   });
 
   it('offers Join only where the server allows it: a newcomer of an open group joins, an observer is not offered it', async () => {
-    const { page, context, errors } = await newPerson(browser, demo.url);
+    const { page, context, errors } = await newPerson(suite.browser, suite.demo.url);
     await login(page, 'ane@energy.demo'); // not in Talent, an open group
-    await page.goto(`/groups/${demo.groups.talent}/members`);
+    await page.goto(`/groups/${suite.demo.groups.talent}/members`);
     const join = page.getByRole('button', { name: 'Join as a member' });
     await join.click();
     await page
@@ -88,9 +78,9 @@ describe('Auzolan in a browser', () => {
     await join.waitFor({ state: 'detached' });
     await context.close();
 
-    const observer = await newPerson(browser, demo.url);
+    const observer = await newPerson(suite.browser, suite.demo.url);
     await login(observer.page, 'nerea@agency.demo'); // observer in every group: roles come from facilitators
-    await observer.page.goto(`/groups/${demo.groups.talent}/members`);
+    await observer.page.goto(`/groups/${suite.demo.groups.talent}/members`);
     await observer.page.locator('.group-head h1').waitFor(); // in Basque, her language: no text to match
     expect(await observer.page.getByTestId('join-group').count()).toBe(0);
     expect([...errors, ...observer.errors]).toEqual([]);
@@ -98,9 +88,9 @@ describe('Auzolan in a browser', () => {
   });
 
   it("shows a not-found page to a non-member who opens a private group's URL", async () => {
-    const { page, context, errors } = await newPerson(browser, demo.url);
+    const { page, context, errors } = await newPerson(suite.browser, suite.demo.url);
     await login(page, 'jon@agency.demo'); // facilitator of Technology Watch, not in Evaluation
-    await page.goto(`/groups/${demo.groups.evaluation}`);
+    await page.goto(`/groups/${suite.demo.groups.evaluation}`);
     await page.locator('.not-found h1').waitFor();
     expect(await page.locator('h1').allTextContents()).not.toContain('Evaluation');
     expect(await page.locator('.tabs').count()).toBe(0);
@@ -109,7 +99,7 @@ describe('Auzolan in a browser', () => {
   });
 
   it('switches the interface to Basque from the menu, and keeps it after a reload', async () => {
-    const { page, context, errors } = await newPerson(browser, demo.url);
+    const { page, context, errors } = await newPerson(suite.browser, suite.demo.url);
     await login(page, 'unai@aerospace.demo'); // English by default; the choice is saved on his profile
     await page.getByRole('link', { name: 'Home', exact: true }).waitFor();
     await page.getByTestId('account-menu').click();
@@ -125,9 +115,9 @@ describe('Auzolan in a browser', () => {
   });
 
   it('is usable on a 375 px phone: the channel view fits the width', async () => {
-    const { page, context, errors } = await newPerson(browser, demo.url, { width: 375, height: 740 });
+    const { page, context, errors } = await newPerson(suite.browser, suite.demo.url, { width: 375, height: 740 });
     await login(page, 'jon@agency.demo');
-    await page.goto(`/groups/${demo.groups.techWatch}/channels`);
+    await page.goto(`/groups/${suite.demo.groups.techWatch}/channels`);
     await page.locator('.channel-sidebar').waitFor();
     if (api.channels) {
       await page.getByTestId('composer').waitFor();
@@ -143,9 +133,9 @@ describe('Auzolan in a browser', () => {
   });
 
   it('keeps what I was writing when the session expires, and signs me back in where I was', async () => {
-    const { page, context, errors } = await newPerson(browser, demo.url);
+    const { page, context, errors } = await newPerson(suite.browser, suite.demo.url);
     await login(page, 'ane@energy.demo');
-    await page.goto(`/groups/${demo.groups.techWatch}/knowledge/new?kind=page`);
+    await page.goto(`/groups/${suite.demo.groups.techWatch}/knowledge/new?kind=page`);
     await page.fill('#doc-title', 'Hydrogen valleys: who is doing what');
     await page.fill('#doc-body', 'A draft that must survive an expired session.');
     // The session ends behind the page's back (as when it expires or is revoked elsewhere);
@@ -160,8 +150,8 @@ describe('Auzolan in a browser', () => {
     await page.fill('#login-password', 'auzolan-demo');
     await page.click('form.login-card button[type=submit]');
     // Back where the session ended.
-    await page.waitForURL(`**/groups/${demo.groups.techWatch}/**`);
-    await page.goto(`/groups/${demo.groups.techWatch}/knowledge/new?kind=page`);
+    await page.waitForURL(`**/groups/${suite.demo.groups.techWatch}/**`);
+    await page.goto(`/groups/${suite.demo.groups.techWatch}/knowledge/new?kind=page`);
     expect(await page.inputValue('#doc-title')).toBe('Hydrogen valleys: who is doing what');
     expect(await page.inputValue('#doc-body')).toBe('A draft that must survive an expired session.');
     expect(errors).toEqual([]);
@@ -169,7 +159,7 @@ describe('Auzolan in a browser', () => {
   });
 
   it('signs out from the account menu', async () => {
-    const { page, context } = await newPerson(browser, demo.url);
+    const { page, context } = await newPerson(suite.browser, suite.demo.url);
     await login(page, 'ane@energy.demo');
     await page.getByTestId('account-menu').click();
     await page.getByTestId('logout').click();

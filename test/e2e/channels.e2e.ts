@@ -1,25 +1,15 @@
-import { Browser } from 'playwright-core';
-import { launch, login, newPerson, shot } from './support/browser';
-import { api, DemoApp } from './support/demo-app';
+import { login, newPerson, shot } from './support/browser';
+import { api, demoInBrowser } from './support/demo-app';
 
 /** Needs the channels API and socket gateway (issue 3); skipped on a build without them. */
 (api.channels ? describe : describe.skip)('chatting in a channel, in two browsers', () => {
-  let demo: DemoApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [demo, browser] = await Promise.all([DemoApp.start(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (demo) expect(await demo.close()).toEqual([]);
-  });
+  const suite = demoInBrowser();
 
   it('two members chat in realtime, reply in a thread and react', async () => {
-    const ane = await newPerson(browser, demo.url);
-    const jon = await newPerson(browser, demo.url);
+    const ane = await newPerson(suite.browser, suite.demo.url);
+    const jon = await newPerson(suite.browser, suite.demo.url);
     await Promise.all([login(ane.page, 'ane@energy.demo'), login(jon.page, 'jon@agency.demo')]);
-    const general = `/groups/${demo.groups.techWatch}/channels`;
+    const general = `/groups/${suite.demo.groups.techWatch}/channels`;
     await Promise.all([ane.page.goto(general), jon.page.goto(general)]);
     await Promise.all([ane.page.getByTestId('composer').waitFor(), jon.page.getByTestId('composer').waitFor()]);
 
@@ -63,11 +53,11 @@ import { api, DemoApp } from './support/demo-app';
   });
 
   it('shows an offline banner, then fills the gap after reconnecting', async () => {
-    const ane = await newPerson(browser, demo.url);
-    const jon = await newPerson(browser, demo.url);
+    const ane = await newPerson(suite.browser, suite.demo.url);
+    const jon = await newPerson(suite.browser, suite.demo.url);
     await Promise.all([login(ane.page, 'ane@energy.demo'), login(jon.page, 'jon@agency.demo')]);
     const ciRadar = async (page: typeof ane.page) => {
-      await page.goto(`/groups/${demo.groups.techWatch}/channels`);
+      await page.goto(`/groups/${suite.demo.groups.techWatch}/channels`);
       await page.locator('.channel-list a', { hasText: 'ci-radar' }).click();
       await page.getByTestId('composer').waitFor();
     };

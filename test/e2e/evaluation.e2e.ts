@@ -1,23 +1,13 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser } from 'playwright-core';
-import { launch, login, newPerson, shot, SHOT_DIR } from './support/browser';
-import { DemoApp } from './support/demo-app';
+import { login, newPerson, shot, SHOT_DIR } from './support/browser';
+import { demoInBrowser } from './support/demo-app';
 
 const DOCS_SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 /** Issue 8: answer a survey on a phone, then read the figures, the chart and a CSV as the admin. */
 describe('evaluation in a browser', () => {
-  let demo: DemoApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [demo, browser] = await Promise.all([DemoApp.start(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (demo) expect(await demo.close()).toEqual([]);
-  });
+  const suite = demoInBrowser();
 
   const keep = (name: string) => {
     mkdirSync(DOCS_SHOTS, { recursive: true });
@@ -25,7 +15,7 @@ describe('evaluation in a browser', () => {
   };
 
   it("a member answers the open User's Voice on a phone, then sees it saved after a reload", async () => {
-    const { page, context, errors } = await newPerson(browser, demo.url, { width: 375, height: 812 });
+    const { page, context, errors } = await newPerson(suite.browser, suite.demo.url, { width: 375, height: 812 });
     await login(page, 'ane@energy.demo');
     // On a phone the top bar keeps only Home and Search; the account menu carries Surveys.
     await page.getByTestId('account-menu').click();
@@ -52,7 +42,7 @@ describe('evaluation in a browser', () => {
   });
 
   it('a member gets a clear "not allowed" on the Evaluation page', async () => {
-    const { page, context } = await newPerson(browser, demo.url);
+    const { page, context } = await newPerson(suite.browser, suite.demo.url);
     await login(page, 'ane@energy.demo');
     await page.goto('/evaluation');
     await page.getByTestId('not-allowed').first().waitFor();
@@ -60,7 +50,7 @@ describe('evaluation in a browser', () => {
   });
 
   it("the admin sees the seed's figures and the heat map, and downloads CSVs with a BOM and accents", async () => {
-    const { page, context, errors } = await newPerson(browser, demo.url);
+    const { page, context, errors } = await newPerson(suite.browser, suite.demo.url);
     await login(page, 'admin@agency.demo');
     await page.getByRole('link', { name: 'Evaluation' }).click();
     const headlines = page.getByTestId('participation-headlines');
@@ -106,7 +96,7 @@ describe('evaluation in a browser', () => {
   });
 
   it('a member registers for the upcoming tech-watch meeting and cancels', async () => {
-    const { page, context, errors } = await newPerson(browser, demo.url, { width: 375, height: 812 });
+    const { page, context, errors } = await newPerson(suite.browser, suite.demo.url, { width: 375, height: 812 });
     await login(page, 'ane@energy.demo');
     await page.goto('/events');
     await page.getByTestId('event-link').filter({ hasText: 'radar review' }).click();

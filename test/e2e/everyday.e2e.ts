@@ -1,6 +1,6 @@
-import { Browser, Page } from 'playwright-core';
-import { launch, login, newPerson, shot } from './support/browser';
-import { api, DemoApp } from './support/demo-app';
+import { Page } from 'playwright-core';
+import { login, newPerson, shot } from './support/browser';
+import { api, demoInBrowser } from './support/demo-app';
 
 const PHONE = { width: 375, height: 740 };
 
@@ -24,19 +24,10 @@ function request<T>(page: Page, method: string, path: string, body?: unknown): P
  * notifications that stay read, templates that keep what was typed, the duplicate-source warning.
  */
 describe('everyday flows in a browser', () => {
-  let demo: DemoApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [demo, browser] = await Promise.all([DemoApp.start(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (demo) expect(await demo.close()).toEqual([]);
-  });
+  const suite = demoInBrowser();
 
   it('lets the admin add the first member to a new, empty group', async () => {
-    const { page, context, errors } = await newPerson(browser, demo.url);
+    const { page, context, errors } = await newPerson(suite.browser, suite.demo.url);
     await login(page, 'admin@agency.demo');
     const created = await request<{ id: string }>(page, 'POST', '/api/groups', {
       slug: 'first-member',
@@ -65,18 +56,23 @@ describe('everyday flows in a browser', () => {
     ['phone', PHONE],
   ] as const) {
     it(`keeps notifications read after "Mark all read" and a reload (${name})`, async () => {
-      const { page, context, errors } = await newPerson(browser, demo.url, size);
+      const { page, context, errors } = await newPerson(suite.browser, suite.demo.url, size);
       // Ane is mentioned in the demo's conversations; the phone leg gets a fresh one to read.
       await login(page, 'ane@energy.demo');
       if (name === 'phone') {
-        const jon = await newPerson(browser, demo.url);
+        const jon = await newPerson(suite.browser, suite.demo.url);
         await login(jon.page, 'jon@agency.demo');
-        const doc = await request<{ id: string }>(jon.page, 'POST', `/api/groups/${demo.groups.techWatch}/documents`, {
-          kind: 'page',
-          title: 'Radar for the phone',
-          body: 'Signals.',
-          status: 'published',
-        });
+        const doc = await request<{ id: string }>(
+          jon.page,
+          'POST',
+          `/api/groups/${suite.demo.groups.techWatch}/documents`,
+          {
+            kind: 'page',
+            title: 'Radar for the phone',
+            body: 'Signals.',
+            status: 'published',
+          },
+        );
         expect(doc.status).toBe(201);
         await jon.context.close();
         await page.reload();
@@ -114,9 +110,9 @@ describe('everyday flows in a browser', () => {
       ['phone', PHONE],
     ] as const) {
       it(`asks before a template replaces what was typed, and can insert it below (${name})`, async () => {
-        const { page, context, errors } = await newPerson(browser, demo.url, size);
+        const { page, context, errors } = await newPerson(suite.browser, suite.demo.url, size);
         await login(page, 'ane@energy.demo');
-        await page.goto(`/groups/${demo.groups.techWatch}/knowledge/new?kind=page&fresh=${name}`);
+        await page.goto(`/groups/${suite.demo.groups.techWatch}/knowledge/new?kind=page&fresh=${name}`);
         await page.locator('#doc-template option', { hasText: 'CI note template' }).waitFor({ state: 'attached' });
         await page.fill('#doc-body', 'My own notes from the fair.');
 
@@ -152,18 +148,23 @@ describe('everyday flows in a browser', () => {
     }
 
     it('shows the duplicate-source warning, with its link, on the page the person lands on', async () => {
-      const { page, context, errors } = await newPerson(browser, demo.url);
+      const { page, context, errors } = await newPerson(suite.browser, suite.demo.url);
       await login(page, 'ane@energy.demo');
-      const first = await request<{ id: string }>(page, 'POST', `/api/groups/${demo.groups.techWatch}/documents`, {
-        kind: 'ci_note',
-        title: 'Basque port automation tender',
-        body: 'A tender.',
-        sourceUrl: 'https://example.org/news/port-tender',
-        status: 'published',
-      });
+      const first = await request<{ id: string }>(
+        page,
+        'POST',
+        `/api/groups/${suite.demo.groups.techWatch}/documents`,
+        {
+          kind: 'ci_note',
+          title: 'Basque port automation tender',
+          body: 'A tender.',
+          sourceUrl: 'https://example.org/news/port-tender',
+          status: 'published',
+        },
+      );
       expect(first.status).toBe(201);
 
-      await page.goto(`/groups/${demo.groups.techWatch}/knowledge/new?kind=ci_note`);
+      await page.goto(`/groups/${suite.demo.groups.techWatch}/knowledge/new?kind=ci_note`);
       await page.fill('#doc-title', 'Port of Bilbao automates its cranes');
       await page.fill('#ci-url', 'https://example.org/news/port-tender');
       await page.fill('#doc-body', 'The same tender, seen in another newsletter.');

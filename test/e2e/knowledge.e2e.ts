@@ -1,24 +1,14 @@
-import { Browser } from 'playwright-core';
-import { launch, login, newPerson, shot } from './support/browser';
-import { api, DemoApp } from './support/demo-app';
+import { login, newPerson, shot } from './support/browser';
+import { api, demoInBrowser } from './support/demo-app';
 
 /** Needs the documents API (issue 4), and search (issue 5) for the palette. */
 (api.documents ? describe : describe.skip)('knowledge in a browser', () => {
-  let demo: DemoApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [demo, browser] = await Promise.all([DemoApp.start(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (demo) expect(await demo.close()).toEqual([]);
-  });
+  const suite = demoInBrowser();
 
   (api.search ? it : it.skip)('a member writes a CI note and finds it through Ctrl+K despite a typo', async () => {
-    const { page, context, errors } = await newPerson(browser, demo.url);
+    const { page, context, errors } = await newPerson(suite.browser, suite.demo.url);
     await login(page, 'ane@energy.demo');
-    await page.goto(`/groups/${demo.groups.techWatch}/knowledge/new?kind=ci_note`);
+    await page.goto(`/groups/${suite.demo.groups.techWatch}/knowledge/new?kind=ci_note`);
     await page.fill('#doc-title', 'Solid oxide electrolyser pilot in Bizkaia');
     await page.fill('#ci-url', 'https://example.org/news/soec-pilot');
     await page.fill('#ci-publisher', 'Example Energy News');
@@ -46,14 +36,14 @@ import { api, DemoApp } from './support/demo-app';
   });
 
   it("a facilitator publishes a meeting summary and the other member's bell lights up", async () => {
-    const jon = await newPerson(browser, demo.url, { locale: 'en-GB' });
-    const ane = await newPerson(browser, demo.url);
+    const jon = await newPerson(suite.browser, suite.demo.url, { locale: 'en-GB' });
+    const ane = await newPerson(suite.browser, suite.demo.url);
     await Promise.all([login(jon.page, 'jon@agency.demo'), login(ane.page, 'ane@energy.demo')]);
     const before = await ane.page.evaluate<number>(
       "fetch('/api/notifications').then((r) => r.json()).then((b) => b.unreadCount)",
     );
 
-    await jon.page.goto(`/groups/${demo.groups.techWatch}/knowledge/new?kind=meeting_summary`);
+    await jon.page.goto(`/groups/${suite.demo.groups.techWatch}/knowledge/new?kind=meeting_summary`);
     await jon.page.fill('#doc-title', 'Tech watch monthly, radar review');
     await jon.page.fill('#doc-body', '## Agenda\n\n1. Radar review\n');
     await jon.page.getByTestId('add-decision').click();

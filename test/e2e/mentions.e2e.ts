@@ -1,26 +1,16 @@
-import { Browser } from 'playwright-core';
-import { launch, login, newPerson, shot } from './support/browser';
-import { api, DemoApp } from './support/demo-app';
+import { login, newPerson, shot } from './support/browser';
+import { api, demoInBrowser } from './support/demo-app';
 
 /**
  * Mentions by display name: the composer's autocomplete inserts a token the server resolves to
  * the member, shown to everyone as a highlighted chip with the name; the email never appears.
  */
 (api.channels ? describe : describe.skip)('mentioning a member', () => {
-  let demo: DemoApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [demo, browser] = await Promise.all([DemoApp.start(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (demo) expect(await demo.close()).toEqual([]);
-  });
+  const suite = demoInBrowser();
 
   it('counts one mention in the singular, in each language', async () => {
     // The demo mentions Ane once in tech-watch's general. The language is the person's own.
-    const ane = await newPerson(browser, demo.url);
+    const ane = await newPerson(suite.browser, suite.demo.url);
     await login(ane.page, 'ane@energy.demo');
     const setLocale = (locale: string) =>
       ane.page.evaluate<number>(
@@ -44,10 +34,10 @@ import { api, DemoApp } from './support/demo-app';
   });
 
   it('Jon mentions Ane by name; she and he see a chip with her name, never her email', async () => {
-    const jon = await newPerson(browser, demo.url);
-    const ane = await newPerson(browser, demo.url, { width: 375, height: 740 });
+    const jon = await newPerson(suite.browser, suite.demo.url);
+    const ane = await newPerson(suite.browser, suite.demo.url, { width: 375, height: 740 });
     await Promise.all([login(jon.page, 'jon@agency.demo'), login(ane.page, 'ane@energy.demo')]);
-    const general = `/groups/${demo.groups.techWatch}/channels`;
+    const general = `/groups/${suite.demo.groups.techWatch}/channels`;
     await Promise.all([jon.page.goto(general), ane.page.goto(general)]);
     const composer = jon.page.getByTestId('composer');
     await composer.waitFor();

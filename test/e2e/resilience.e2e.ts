@@ -1,31 +1,22 @@
-import { Browser, Page } from 'playwright-core';
-import { launch, login, newPerson, shot } from './support/browser';
-import { api, DemoApp } from './support/demo-app';
+import { Page } from 'playwright-core';
+import { login, newPerson, shot } from './support/browser';
+import { api, demoInBrowser } from './support/demo-app';
 
 const PHONE = { width: 375, height: 740 };
 
 /** Issue 14, items 1 and 2: a normal restart and a deploy do not strand an open tab. */
 (api.channels ? describe : describe.skip)('an open tab across a restart and a deploy', () => {
-  let demo: DemoApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [demo, browser] = await Promise.all([DemoApp.start(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (demo) expect(await demo.close()).toEqual([]);
-  });
+  const suite = demoInBrowser();
 
   it('reconnects after a graceful restart, rejoins the channel and talks live again (desktop and phone)', async () => {
-    const ane = await newPerson(browser, demo.url);
-    const jon = await newPerson(browser, demo.url, PHONE);
+    const ane = await newPerson(suite.browser, suite.demo.url);
+    const jon = await newPerson(suite.browser, suite.demo.url, PHONE);
     await Promise.all([login(ane.page, 'ane@energy.demo'), login(jon.page, 'jon@agency.demo')]);
-    const general = `/groups/${demo.groups.techWatch}/channels`;
+    const general = `/groups/${suite.demo.groups.techWatch}/channels`;
     await Promise.all([ane.page.goto(general), jon.page.goto(general)]);
     await Promise.all([ane.page.getByTestId('composer').waitFor(), jon.page.getByTestId('composer').waitFor()]);
 
-    await demo.restart(async () => {
+    await suite.demo.restart(async () => {
       // SIGTERM disconnects every socket from the server side ("io server disconnect").
       await ane.page.locator('.offline-banner').waitFor();
       await jon.page.locator('.offline-banner').waitFor();
@@ -48,15 +39,15 @@ const PHONE = { width: 375, height: 740 };
   // 2026-12-04; the reconnect itself works. Re-enable once the outbox's resend after a
   // server-side disconnect is fixed.
   it.skip('reconnects after a graceful restart and sends what was queued meanwhile (desktop and phone)', async () => {
-    const ane = await newPerson(browser, demo.url);
-    const jon = await newPerson(browser, demo.url, PHONE);
+    const ane = await newPerson(suite.browser, suite.demo.url);
+    const jon = await newPerson(suite.browser, suite.demo.url, PHONE);
     await Promise.all([login(ane.page, 'ane@energy.demo'), login(jon.page, 'jon@agency.demo')]);
-    const general = `/groups/${demo.groups.techWatch}/channels`;
+    const general = `/groups/${suite.demo.groups.techWatch}/channels`;
     await Promise.all([ane.page.goto(general), jon.page.goto(general)]);
     await Promise.all([ane.page.getByTestId('composer').waitFor(), jon.page.getByTestId('composer').waitFor()]);
 
     const text = `Queued while the server restarted ${Date.now()}`;
-    await demo.restart(async () => {
+    await suite.demo.restart(async () => {
       // SIGTERM disconnects every socket from the server side ("io server disconnect").
       await ane.page.locator('.offline-banner').waitFor();
       await jon.page.locator('.offline-banner').waitFor();
@@ -79,9 +70,9 @@ const PHONE = { width: 375, height: 740 };
   });
 
   it('after logging out in another tab, the socket stays down (no reconnect loop)', async () => {
-    const ane = await newPerson(browser, demo.url);
+    const ane = await newPerson(suite.browser, suite.demo.url);
     await login(ane.page, 'ane@energy.demo');
-    await ane.page.goto(`/groups/${demo.groups.techWatch}/channels`);
+    await ane.page.goto(`/groups/${suite.demo.groups.techWatch}/channels`);
     await ane.page.getByTestId('composer').waitFor();
     const handshakes: string[] = [];
     ane.page.on('websocket', (ws) => handshakes.push(ws.url()));
@@ -113,9 +104,9 @@ const PHONE = { width: 375, height: 740 };
     { name: 'phone', ...PHONE },
   ]) {
     it(`Knowledge opened while the server restarts loads on a retry (${viewport.name})`, async () => {
-      const ane = await newPerson(browser, demo.url, viewport);
+      const ane = await newPerson(suite.browser, suite.demo.url, viewport);
       await login(ane.page, 'ane@energy.demo');
-      await ane.page.goto(`/groups/${demo.groups.techWatch}/channels`);
+      await ane.page.goto(`/groups/${suite.demo.groups.techWatch}/channels`);
       await ane.page.getByTestId('composer').waitFor();
       let documents = 0;
       ane.page.on('request', (r) => {
@@ -131,9 +122,9 @@ const PHONE = { width: 375, height: 740 };
     });
 
     it(`a chunk gone after a deploy reloads once, then shows an error with Retry (${viewport.name})`, async () => {
-      const ane = await newPerson(browser, demo.url, viewport);
+      const ane = await newPerson(suite.browser, suite.demo.url, viewport);
       await login(ane.page, 'ane@energy.demo');
-      await ane.page.goto(`/groups/${demo.groups.techWatch}/channels`);
+      await ane.page.goto(`/groups/${suite.demo.groups.techWatch}/channels`);
       await ane.page.getByTestId('composer').waitFor();
       let documents = 0;
       ane.page.on('request', (r) => {

@@ -1,6 +1,8 @@
+import type { Browser } from 'playwright-core';
 import { AppProcess } from '../../support/app-process';
 import { Api } from '../../support/http';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
+import { launch } from './browser';
 
 export interface DemoGroups {
   techWatch: string;
@@ -65,3 +67,20 @@ export const api = {
   documents: Boolean(process.env.E2E_API_DOCUMENTS),
   search: Boolean(process.env.E2E_API_SEARCH),
 };
+
+/**
+ * The demo app and a browser for one suite: started before its tests (in parallel), closed
+ * after them, the app's log checked for errors. Read `suite.demo` and `suite.browser` inside
+ * tests and hooks declared after this call.
+ */
+export function demoInBrowser(): { readonly demo: DemoApp; readonly browser: Browser } {
+  const suite = {} as { demo: DemoApp; browser: Browser };
+  beforeAll(async () => {
+    [suite.demo, suite.browser] = await Promise.all([DemoApp.start(), launch()]);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    if (suite.demo) expect(await suite.demo.close()).toEqual([]);
+  });
+  return suite;
+}
